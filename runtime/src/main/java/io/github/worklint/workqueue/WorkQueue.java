@@ -1,0 +1,631 @@
+package io.github.worklint.workqueue;
+
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A queue of work slots and the workers that run them, with the Linux kernel workqueue's
+ * semantics: a slot is queued at most once at a time, never runs concurrently with itself, and
+ * waiting on yourself is an error rather than a deadlock.
+ *
+ * <p>The waiting operations ({@link #flush(WorkItemPointer)}, {@link #cancelSync}, {@link
+ * #flush()}, {@link #drain()}, {@link #close()}) block uninterruptibly, as the kernel's do; an
+ * interrupt that arrives meanwhile stays set on the thread.
+ */
+public final class WorkQueue implements AutoCloseable {
+
+  private static final ThreadLocal<@Nullable Worker> CURRENT_WORKER = new ThreadLocal<>();
+
+  /** Slot-level waits (flush of one pointer, cancelSync) wait here, whichever queue runs it. */
+  private static final Progress SLOT_EVENTS = new Progress(new ReentrantLock());
+
+  private final String name;
+  private final int maxActive;
+  private final boolean ordered;
+  private final boolean shared;
+  private final Thread.UncaughtExceptionHandler handler;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition workAvailable = lock.newCondition();
+  private final Progress progress = new Progress(lock);
+  private final Worker[] workers;
+
+  // Guarded by lock.
+  private @Nullable Work<?> head;
+  private @Nullable Work<?> tail;
+  private long nextTicket;
+  private int idleWorkers;
+  private int drainers;
+  private boolean closed;
+
+  private WorkQueue(Builder builder, boolean shared) {
+    this.name = builder.name;
+    this.ordered = builder.ordered;
+    this.maxActive =
+        builder.ordered ? 1
+            : builder.maxActive > 0 ? builder.maxActive
+            : Runtime.getRuntime().availableProcessors();
+    this.shared = shared;
+    Thread.UncaughtExceptionHandler handler = builder.handler;
+    this.handler = handler != null ? handler : (t, e) -> reportUncaught(builder.name, t, e);
+    ThreadFactory threadFactory = builder.threadFactory;
+    ThreadFactory factory =
+        threadFactory != null ? threadFactory : defaultThreadFactory(builder.name, shared);
+    this.workers = new Worker[maxActive];
+    for (int i = 0; i < maxActive; i++) {
+      workers[i] = new Worker(this);
+    }
+    for (Worker worker : workers) {
+      Thread thread = factory.newThread(() -> runWorker(worker));
+      if (thread == null) {
+        throw new IllegalStateException("the thread factory of queue " + name + " returned null");
+      }
+      worker.thread = thread;
+      thread.start();
+    }
+  }
+
+  /** The shared queue: daemon workers, one per processor. It cannot be closed. */
+  public static WorkQueue system() {
+    return SystemQueue.INSTANCE;
+  }
+
+  /** Starts building a queue; {@code name} appears in thread names and error messages. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The name this queue was built with. */
+  public String name() {
+    return name;
+  }
+
+  /** The number of workers, and so of slots that can run at once. */
+  public int maxActive() {
+    return maxActive;
+  }
+
+  /** Whether this queue runs one slot at a time, in strict FIFO order. */
+  public boolean isOrdered() {
+    return ordered;
+  }
+
+  /**
+   * Queues the slot of {@code pointer}.
+   *
+   * <p>Everything the caller did before a successful enqueue happens-before the run; so does
+   * everything it did before an enqueue that returned false, which the pending run will see.
+   *
+   * @return true if the slot was queued; false if it was already pending (it is never queued
+   *     twice), or a {@link #cancelSync} of it is in progress. A slot that is running may be
+   *     queued again; it then runs once more after the current run.
+   * @throws IllegalStateException if this queue is closed, or draining and the caller is not one
+   *     of its own work items
+   */
+  public <T, P extends WorkItemPointer<T, P>> boolean enqueue(P pointer) {
+    Work<P> work = slotOf(pointer);
+    if (!work.tryMarkPending()) {
+      return false;
+    }
+    lock.lock();
+    try {
+      if (closed || (drainers > 0 && !isOwnWorker())) {
+        work.unmarkPending();
+        throw new IllegalStateException(
+            "queue " + name + " is " + (closed ? "closed" : "draining")
+                + ": cannot enqueue " + pointer.getClass().getName());
+      }
+      work.acceptInstance(pointer);
+      link(work);
+      if (idleWorkers > 0) {
+        workAvailable.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return true;
+  }
+
+  /**
+   * Runs {@code task} once on this queue: one-off closure work, allocated per call.
+   *
+   * @throws IllegalStateException as {@link #enqueue} does
+   */
+  public void spawn(Runnable task) {
+    enqueue(new SpawnedTask(Objects.requireNonNull(task, "task")).pointer());
+  }
+
+  /**
+   * Removes the pending instance of the slot of {@code pointer}, wherever it is queued. Does not
+   * wait for a running instance.
+   *
+   * @return true if an instance was pending and will now not run
+   */
+  public <T, P extends WorkItemPointer<T, P>> boolean cancel(P pointer) {
+    return grabPending(slotOf(pointer));
+  }
+
+  /**
+   * Cancels the pending instance and waits for a running one to finish. The slot cannot be queued
+   * meanwhile (enqueue returns false), so this also stops a slot that re-queues itself.
+   *
+   * @return true if an instance was pending
+   * @throws IllegalStateException if called from the slot's own run
+   */
+  public <T, P extends WorkItemPointer<T, P>> boolean cancelSync(P pointer) {
+    Work<P> work = slotOf(pointer);
+    rejectSelfWait(work, "cancelSync", pointer);
+    boolean owner = work.beginCanceling();
+    try {
+      boolean wasPending = grabPending(work);
+      SLOT_EVENTS.await(() -> !work.isRunning());
+      return wasPending;
+    } finally {
+      if (owner) {
+        work.endCanceling();
+      }
+    }
+  }
+
+  /**
+   * Waits until the last queued instance of the slot of {@code pointer} has finished running
+   * (or was cancelled), wherever it is queued.
+   *
+   * @return true if it waited; false if the slot was idle
+   * @throws IllegalStateException if called from the slot's own run, or from a worker of the
+   *     single-worker queue on which the slot is pending
+   */
+  public <T, P extends WorkItemPointer<T, P>> boolean flush(P pointer) {
+    Work<P> work = slotOf(pointer);
+    rejectSelfWait(work, "flush", pointer);
+    if ((work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
+      return false;
+    }
+    long target = work.queuedSeq();
+    SLOT_EVENTS.await(
+        () -> work.doneSeq() >= target && !(work.isRunning() && work.runningSeq <= target));
+    return true;
+  }
+
+  /**
+   * Waits until everything queued on this queue before the call has finished running.
+   *
+   * @throws IllegalStateException if called from a worker of this queue
+   */
+  public void flush() {
+    rejectOwnWorker("flush");
+    long target;
+    lock.lock();
+    try {
+      target = nextTicket;
+    } finally {
+      lock.unlock();
+    }
+    progress.await(() -> oldestOutstandingTicket() >= target);
+  }
+
+  /**
+   * Waits until this queue is empty and idle, including work that its own work items queue
+   * meanwhile. Until then, enqueues from other threads throw.
+   *
+   * @throws IllegalStateException if called from a worker of this queue
+   */
+  public void drain() {
+    rejectOwnWorker("drain");
+    lock.lock();
+    try {
+      drainers++;
+      try {
+        progress.await(this::isIdle);
+      } finally {
+        drainers--;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Drains the queue, then stops its workers and waits for them to exit. Later enqueues throw.
+   * Idempotent.
+   *
+   * @throws IllegalStateException if called from a worker of this queue
+   * @throws UnsupportedOperationException on {@link #system()}, which other users share
+   */
+  @Override
+  public void close() {
+    if (shared) {
+      throw new UnsupportedOperationException("the system queue is shared and cannot be closed");
+    }
+    rejectOwnWorker("close");
+    lock.lock();
+    try {
+      if (!closed) {
+        drainers++;
+        try {
+          progress.await(this::isIdle);
+        } finally {
+          drainers--;
+        }
+        closed = true;
+        workAvailable.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    boolean interrupted = false;
+    for (Worker worker : workers) {
+      Thread thread = worker.thread;
+      while (thread != null && thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WorkQueue[" + name + ", maxActive=" + maxActive + (ordered ? ", ordered" : "") + "]";
+  }
+
+  // ---- the slot of a pointer
+
+  private static <T, P extends WorkItemPointer<T, P>> Work<P> slotOf(P pointer) {
+    Objects.requireNonNull(pointer, "pointer");
+    HasWork<T, P> hasWork = pointer.hasWork();
+    if (hasWork.pointerType() != pointer.getClass()) {
+      throw new IllegalArgumentException(
+          pointer.getClass().getName() + ".hasWork() returns the descriptor of "
+              + hasWork.pointerType().getName() + "'s slot " + hasWork.itemType().getName() + "."
+              + hasWork.fieldName() + ": it would run in another pointer type's slot");
+    }
+    T item = pointer.item();
+    if (item == null) {
+      throw new NullPointerException(pointer.getClass().getName() + ".item() returned null");
+    }
+    return hasWork.workOf(item);
+  }
+
+  // ---- the intrusive list, guarded by lock
+
+  private void link(Work<?> work) {
+    work.ticket = nextTicket++;
+    work.prev = tail;
+    work.next = null;
+    if (tail == null) {
+      head = work;
+    } else {
+      tail.next = work;
+    }
+    tail = work;
+    work.linkedIn = this;
+  }
+
+  private void unlink(Work<?> work) {
+    Work<?> prev = work.prev;
+    Work<?> next = work.next;
+    if (prev == null) {
+      head = next;
+    } else {
+      prev.next = next;
+    }
+    if (next == null) {
+      tail = prev;
+    } else {
+      next.prev = prev;
+    }
+    work.prev = null;
+    work.next = null;
+    work.linkedIn = null;
+  }
+
+  /**
+   * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is.
+   * Spins in the short window where an enqueue has taken the token but not yet linked the slot.
+   */
+  private static boolean grabPending(Work<?> work) {
+    while (true) {
+      int state = work.state();
+      if ((state & Work.PENDING) == 0) {
+        return false;
+      }
+      if ((state & Work.RERUN) != 0) {
+        if (work.compareAndSetState(state, state & ~(Work.PENDING | Work.RERUN))) {
+          work.markDone(work.queuedSeq());
+          SLOT_EVENTS.signal();
+          return true;
+        }
+        continue;
+      }
+      WorkQueue queue = work.linkedIn;
+      if (queue == null) {
+        Thread.onSpinWait();
+        continue;
+      }
+      if (queue.unlinkPending(work)) {
+        SLOT_EVENTS.signal();
+        return true;
+      }
+    }
+  }
+
+  private boolean unlinkPending(Work<?> work) {
+    lock.lock();
+    try {
+      if (work.linkedIn != this) {
+        return false;
+      }
+      unlink(work);
+      work.markDone(work.queuedSeq());
+      work.unmarkPending();
+      progress.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long oldestOutstandingTicket() {
+    long oldest = head != null ? head.ticket : Long.MAX_VALUE;
+    for (Worker worker : workers) {
+      oldest = Math.min(oldest, worker.runningTicket);
+    }
+    return oldest;
+  }
+
+  private boolean isIdle() {
+    return oldestOutstandingTicket() == Long.MAX_VALUE;
+  }
+
+  // ---- the workers
+
+  private void runWorker(Worker me) {
+    CURRENT_WORKER.set(me);
+    try {
+      while (true) {
+        Work<?> work = take(me);
+        if (work == null) {
+          return;
+        }
+        runAndRerun(me, work);
+      }
+    } finally {
+      CURRENT_WORKER.remove();
+    }
+  }
+
+  /**
+   * The next slot this worker may run, already marked running; null once the queue is closed
+   * and empty. A slot that is still running on another worker is handed to that worker instead,
+   * which is how a slot never runs concurrently with itself.
+   */
+  private @Nullable Work<?> take(Worker me) {
+    lock.lock();
+    try {
+      me.runningTicket = Long.MAX_VALUE;
+      me.running = null;
+      progress.signal();
+      while (true) {
+        Work<?> work = head;
+        if (work == null) {
+          if (closed) {
+            return null;
+          }
+          idleWorkers++;
+          workAvailable.awaitUninterruptibly();
+          idleWorkers--;
+          continue;
+        }
+        unlink(work);
+        if (startOrHandOff(work)) {
+          me.running = work;
+          me.runningTicket = work.ticket;
+          return work;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns true if the slot was idle and is now running here; false if it was handed off. */
+  private static boolean startOrHandOff(Work<?> work) {
+    while (true) {
+      int state = work.state();
+      if ((state & Work.RUNNING) != 0) {
+        if (work.compareAndSetState(state, state | Work.RERUN)) {
+          return false;
+        }
+      } else {
+        work.beginInstance();
+        if (work.compareAndSetState(state, (state & ~Work.PENDING) | Work.RUNNING)) {
+          return true;
+        }
+      }
+    }
+  }
+
+  private void runAndRerun(Worker me, Work<?> work) {
+    do {
+      try {
+        work.runInstance();
+      } catch (Throwable t) {
+        deliverUncaught(t);
+      }
+      work.markDone(work.runningSeq);
+    } while (finishRun(me, work));
+  }
+
+  /**
+   * Marks the slot idle and returns false, or begins the instance handed to this worker while it
+   * ran and returns true.
+   */
+  private static boolean finishRun(Worker me, Work<?> work) {
+    try {
+      while (true) {
+        int state = work.state();
+        if ((state & Work.RERUN) != 0) {
+          long ticket = work.ticket;
+          work.beginInstance();
+          if (work.compareAndSetState(state, state & ~(Work.PENDING | Work.RERUN))) {
+            me.runningTicket = ticket;
+            return true;
+          }
+        } else if (work.compareAndSetState(state, state & ~Work.RUNNING)) {
+          return false;
+        }
+      }
+    } finally {
+      SLOT_EVENTS.signal();
+    }
+  }
+
+  private void deliverUncaught(Throwable failure) {
+    Thread thread = Thread.currentThread();
+    try {
+      handler.uncaughtException(thread, failure);
+    } catch (Throwable handlerFailure) {
+      handlerFailure.addSuppressed(failure);
+      reportUncaught(name, thread, handlerFailure);
+    }
+  }
+
+  @SuppressWarnings("SystemOut") // the last resort when no handler was given, as for a Thread
+  private static void reportUncaught(String name, Thread thread, Throwable failure) {
+    System.err.println("worklint queue " + name + ": work threw on " + thread.getName());
+    failure.printStackTrace();
+  }
+
+  // ---- self-wait detection
+
+  private boolean isOwnWorker() {
+    Worker me = CURRENT_WORKER.get();
+    return me != null && me.queue == this;
+  }
+
+  private void rejectOwnWorker(String operation) {
+    if (isOwnWorker()) {
+      throw new IllegalStateException(
+          operation + "() of queue " + name + " called from its own worker, running "
+              + describeRunning() + ": it would wait for itself");
+    }
+  }
+
+  private static void rejectSelfWait(Work<?> work, String operation, WorkItemPointer<?, ?> p) {
+    Worker me = CURRENT_WORKER.get();
+    if (me == null) {
+      return;
+    }
+    if (me.running == work) {
+      throw new IllegalStateException(
+          operation + "(" + p.getClass().getName() + ") called from that slot's own run: it"
+              + " would wait for itself");
+    }
+    if (me.queue.maxActive == 1 && work.linkedIn == me.queue) {
+      throw new IllegalStateException(
+          operation + "(" + p.getClass().getName() + ") called from the only worker of queue "
+              + me.queue.name + ", where that slot is queued: it would wait for itself");
+    }
+  }
+
+  private static String describeRunning() {
+    Worker me = CURRENT_WORKER.get();
+    Work<?> running = me == null ? null : me.running;
+    return running == null ? "nothing" : String.valueOf(running);
+  }
+
+  private static ThreadFactory defaultThreadFactory(String name, boolean daemon) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "worklint-" + name + "-" + count.incrementAndGet());
+      thread.setDaemon(daemon);
+      return thread;
+    };
+  }
+
+  /** One worker thread and what it runs now. */
+  private static final class Worker {
+    final WorkQueue queue;
+    volatile @Nullable Thread thread;
+    /** The ticket of the instance running here, MAX_VALUE when idle; for flush() and drain(). */
+    volatile long runningTicket = Long.MAX_VALUE;
+    /** The slot running here; read by this thread's own self-wait checks and by toString. */
+    volatile @Nullable Work<?> running;
+
+    Worker(WorkQueue queue) {
+      this.queue = queue;
+    }
+  }
+
+  private static final class SystemQueue {
+    static final WorkQueue INSTANCE =
+new WorkQueue(new Builder("system"), true);
+  }
+
+  /** Builds a {@link WorkQueue}. */
+  public static final class Builder {
+    private final String name;
+    private int maxActive; // 0: not set
+    private boolean ordered;
+    private @Nullable ThreadFactory threadFactory;
+    private Thread.@Nullable UncaughtExceptionHandler handler;
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** The number of workers; at most this many slots run at once. Default: one per processor. */
+    public Builder maxActive(int maxActive) {
+      if (maxActive < 1) {
+        throw new IllegalArgumentException("maxActive of queue " + name + " must be >= 1");
+      }
+      this.maxActive = maxActive;
+      return this;
+    }
+
+    /** One slot at a time, in strict FIFO order of enqueue (one worker). */
+    public Builder ordered() {
+      this.ordered = true;
+      return this;
+    }
+
+    /** Where the workers come from. Default: non-daemon threads named after the queue. */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /**
+     * Who hears of an exception thrown by a run; the worker survives and the slot is idle again.
+     * Default: printed to standard error with the queue's name.
+     */
+    public Builder uncaughtExceptionHandler(Thread.UncaughtExceptionHandler handler) {
+      this.handler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * Starts the workers.
+     *
+     * @throws IllegalStateException if both {@link #ordered()} and {@link #maxActive} above 1 were
+     *     asked for
+     */
+    public WorkQueue build() {
+      if (ordered && maxActive > 1) {
+        throw new IllegalStateException(
+            "queue " + name + " cannot be ordered() with maxActive(" + maxActive + ")");
+      }
+      return new WorkQueue(this, false);
+    }
+  }
+}
