@@ -8,7 +8,6 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 class CheckerJudgeTest {
 
   static List<Class<? extends BugChecker>> worklintChecks() {
-    return ServiceLoader.load(BugChecker.class).stream()
-        .map(ServiceLoader.Provider::type)
-        .filter(type -> type.getPackageName().equals("io.github.worklint.checker"))
-        .<Class<? extends BugChecker>>map(type -> type)
-        .toList();
+    return Checks.all();
   }
 
   @TestFactory
