@@ -92,19 +92,24 @@ public final class Work<P extends WorkItemPointer<?, P>> {
   }
 
   /**
-   * Takes the PENDING token. Always a volatile write, so that even a caller that finds the slot
-   * already pending happens-before the run that is about to consume the pending instance.
+   * Takes the PENDING token, unless the slot is pending or being cancelled. A caller that finds
+   * the slot pending still performs a volatile read-modify-write, ordered before the one that
+   * consumes the pending instance, so that it happens-before the run that is about to start.
    */
   boolean tryMarkPending() {
-    int before = (int) STATE.getAndBitwiseOr(this, PENDING);
-    if ((before & PENDING) != 0) {
-      return false;
+    int state = this.state;
+    if (state == 0 && STATE.compareAndSet(this, 0, PENDING)) {
+      return true;
     }
-    if ((before & CANCELING) != 0) {
-      STATE.getAndBitwiseAnd(this, ~PENDING);
-      return false;
+    while (true) {
+      state = (int) STATE.getAndBitwiseOr(this, 0);
+      if ((state & (PENDING | CANCELING)) != 0) {
+        return false;
+      }
+      if (STATE.compareAndSet(this, state, state | PENDING)) {
+        return true;
+      }
     }
-    return true;
   }
 
   /** Gives back a PENDING token that was taken but never linked. */

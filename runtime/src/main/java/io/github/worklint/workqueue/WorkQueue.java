@@ -34,13 +34,15 @@ public final class WorkQueue implements AutoCloseable {
   private final Progress progress = new Progress(lock);
   private final Worker[] workers;
 
-  // Guarded by lock.
+  // Guarded by lock; closed and drainers are also read without it, to refuse an enqueue before
+  // it takes the slot's token (a token taken and given back would make a concurrent enqueue of
+  // the same slot report "already pending" for work that never runs).
   private @Nullable Work<?> head;
   private @Nullable Work<?> tail;
   private long nextTicket;
   private int idleWorkers;
-  private int drainers;
-  private boolean closed;
+  private final AtomicInteger drainers = new AtomicInteger();
+  private volatile boolean closed;
 
   private WorkQueue(Builder builder, boolean shared) {
     this.name = builder.name;
@@ -108,16 +110,18 @@ public final class WorkQueue implements AutoCloseable {
    */
   public <T, P extends WorkItemPointer<T, P>> boolean enqueue(P pointer) {
     Work<P> work = slotOf(pointer);
+    if (refusesEnqueue()) {
+      throw enqueueRefused(pointer);
+    }
     if (!work.tryMarkPending()) {
       return false;
     }
     lock.lock();
     try {
-      if (closed || (drainers > 0 && !isOwnWorker())) {
+      if (refusesEnqueue()) {
+        // close() or drain() began after the check above: give the token back.
         work.unmarkPending();
-        throw new IllegalStateException(
-            "queue " + name + " is " + (closed ? "closed" : "draining")
-                + ": cannot enqueue " + pointer.getClass().getName());
+        throw enqueueRefused(pointer);
       }
       work.acceptInstance(pointer);
       link(work);
@@ -128,6 +132,16 @@ public final class WorkQueue implements AutoCloseable {
       lock.unlock();
     }
     return true;
+  }
+
+  private boolean refusesEnqueue() {
+    return closed || (drainers.get() > 0 && !isOwnWorker());
+  }
+
+  private IllegalStateException enqueueRefused(WorkItemPointer<?, ?> pointer) {
+    return new IllegalStateException(
+        "queue " + name + " is " + (closed ? "closed" : "draining")
+            + ": cannot enqueue " + pointer.getClass().getName());
   }
 
   /**
@@ -218,11 +232,11 @@ public final class WorkQueue implements AutoCloseable {
     rejectOwnWorker("drain");
     lock.lock();
     try {
-      drainers++;
+      drainers.incrementAndGet();
       try {
         progress.await(this::isIdle);
       } finally {
-        drainers--;
+        drainers.decrementAndGet();
       }
     } finally {
       lock.unlock();
@@ -245,11 +259,11 @@ public final class WorkQueue implements AutoCloseable {
     lock.lock();
     try {
       if (!closed) {
-        drainers++;
+        drainers.incrementAndGet();
         try {
           progress.await(this::isIdle);
         } finally {
-          drainers--;
+          drainers.decrementAndGet();
         }
         closed = true;
         workAvailable.signalAll();
