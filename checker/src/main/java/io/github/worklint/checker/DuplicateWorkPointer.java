@@ -55,7 +55,9 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
     for (VarSymbol slot : slots) {
       VarSymbol earlier = slotWithSamePointer(seen, slot, state);
       seen.add(slot);
-      if (earlier == null || slot.owner != item) {
+      // The report is made while matching the class, so Error Prone's own suppression sees only
+      // the class's @SuppressWarnings: the field's is honoured here.
+      if (earlier == null || slot.owner != item || isSuppressed(slot, state)) {
         continue;
       }
       Tree declaration = declarationOf(tree, slot);

@@ -30,6 +30,39 @@ class DuplicateWorkPointerTest {
   }
 
   @Test
+  void suppressedOnTheFieldOrTheClass() {
+    helper
+        .addSourceLines(
+            "Connection.java",
+            "import io.github.worklint.workqueue.*;",
+            "final class Connection {",
+            "  @Slot private final Work<Flush> flushWork = new Work<>();",
+            "  @SuppressWarnings(\"DuplicateWorkPointer\")",
+            "  @Slot private final Work<Flush> closeWork = new Work<>();",
+            "  @SuppressWarnings(\"MisdeclaredWorkField\")",
+            "  // BUG: Diagnostic contains: Connection has two Work<Flush> slots, flushWork and spareWork",
+            "  @Slot private final Work<Flush> spareWork = new Work<>();",
+            "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
+            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            "    @Override public void run() {}",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Quiet.java",
+            "import io.github.worklint.workqueue.*;",
+            "@SuppressWarnings(\"DuplicateWorkPointer\")",
+            "final class Quiet {",
+            "  @Slot private final Work<Ping> one = new Work<>();",
+            "  @Slot private final Work<Ping> two = new Work<>();",
+            "  record Ping(Quiet item) implements WorkItemPointer<Quiet, Ping> {",
+            "    @Override public HasWork<Quiet, Ping> hasWork() { throw new AssertionError(); }",
+            "    @Override public void run() {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void inheritedSlotCounts() {
     helper
         .addSourceLines(
