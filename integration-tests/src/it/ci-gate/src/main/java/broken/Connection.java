@@ -1,0 +1,100 @@
+package broken;
+
+import io.github.worklint.workqueue.HasWork;
+import io.github.worklint.workqueue.Slot;
+import io.github.worklint.workqueue.Work;
+import io.github.worklint.workqueue.WorkItemPointer;
+import io.github.worklint.workqueue.WorkQueue;
+import java.lang.invoke.MethodHandles;
+
+/** The connection of examples/connection-manager, with one mistake per worklint check. */
+public final class Connection {
+
+  static final WorkQueue QUEUE = WorkQueue.system();
+
+  @Slot private final Work<Flush> flushWork = new Work<>();
+
+  // DuplicateWorkPointer: the close slot reuses Flush, so a pending flush hides every close.
+  @Slot private final Work<Flush> closeWork = new Work<>(); // BUG: DuplicateWorkPointer
+
+  // MisdeclaredWorkField: not final, so the slot can be replaced while it is queued.
+  @Slot private Work<KeepAlive> keepAliveWork = new Work<>(); // BUG: MisdeclaredWorkField
+
+  // WorkPointerTargetMismatch: Audit's item type is Auditor, so no HasWork can reach this slot.
+  @Slot private final Work<Auditor.Audit> auditWork = new Work<>(); // BUG: WorkPointerTargetMismatch
+
+  private int bytesSent;
+
+  public Connection() {
+    // EnqueueInConstructor: the keep-alive can run before bytesSent is assigned.
+    QUEUE.enqueue(new KeepAlive(this)); // BUG: EnqueueInConstructor
+    bytesSent = 0;
+  }
+
+  public record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {
+    // HasWorkFieldMismatch: there is no field flushWrok.
+    static final HasWork<Connection, Flush> WORK =
+        HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, "flushWrok"); // BUG: HasWorkFieldMismatch
+
+    @Override
+    public HasWork<Connection, Flush> hasWork() {
+      return WORK;
+    }
+
+    @Override
+    public void run() {
+      item.bytesSent++;
+      // FlushFromOwnWork: waits for the run that is waiting.
+      QUEUE.flush(this); // BUG: FlushFromOwnWork
+    }
+  }
+
+  public record KeepAlive(Connection item) implements WorkItemPointer<Connection, KeepAlive> {
+    @Override
+    public HasWork<Connection, KeepAlive> hasWork() {
+      // HasWorkNotConstant: a new descriptor, and a reflective look-up, on every enqueue.
+      // HasWorkFieldMismatch as well: keepAliveWork is not final (the MisdeclaredWorkField above).
+      return HasWork.of(MethodHandles.lookup(), Connection.class, KeepAlive.class, "keepAliveWork"); // BUG: HasWorkNotConstant, HasWorkFieldMismatch
+    }
+
+    @Override
+    public void run() {}
+  }
+
+  /** WorkPointerNotNewtype: an open class with extra state, not a one-component newtype. */
+  public static class Ping implements WorkItemPointer<Connection, Ping> { // BUG: WorkPointerNotNewtype
+    private final Connection item;
+    private int attempts;
+
+    Ping(Connection item) {
+      this.item = item;
+    }
+
+    @Override
+    public Connection item() {
+      return item;
+    }
+
+    @Override
+    public HasWork<Connection, Ping> hasWork() {
+      throw new UnsupportedOperationException("Ping has no slot");
+    }
+
+    @Override
+    public void run() {
+      attempts++;
+    }
+  }
+
+  static final class Auditor {
+    record Audit(Auditor item) implements WorkItemPointer<Auditor, Audit> {
+      @Override
+      public HasWork<Auditor, Audit> hasWork() {
+        throw new UnsupportedOperationException("Audit's slot lives in Connection, not Auditor");
+      }
+
+      @Override
+      public void run() {}
+    }
+  }
+}
