@@ -22,10 +22,12 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -117,7 +119,7 @@ final class HasWorkCalls {
         && argument.tsym == pointer;
   }
 
-  /** The fields of {@code item}'s hierarchy whose declared type is exactly {@code Work<pointer>}. */
+  /** The fields of {@code item}'s hierarchy declared as exactly {@code Work<pointer>}. */
   static List<VarSymbol> slotsOf(ClassSymbol item, ClassSymbol pointer, VisitorState state) {
     List<VarSymbol> slots = new ArrayList<>();
     try {
@@ -160,7 +162,7 @@ final class HasWorkCalls {
       }
       if (parent instanceof VariableTree variable) {
         return variable.getInitializer() == child
-            && isStaticFinalField(ASTHelpers.getSymbol(variable));
+            && isStaticFinalField(symbol(variable));
       }
       if (parent instanceof AssignmentTree assignment) {
         return assignment.getExpression() == child
@@ -169,6 +171,19 @@ final class HasWorkCalls {
       return false;
     }
     return false;
+  }
+
+  /** The symbol of a declaration, or null where javac has none (ASTHelpers would throw). */
+  static @Nullable VarSymbol symbol(VariableTree tree) {
+    return tree instanceof JCTree.JCVariableDecl declaration ? declaration.sym : null;
+  }
+
+  static @Nullable MethodSymbol symbol(MethodTree tree) {
+    return tree instanceof JCTree.JCMethodDecl declaration ? declaration.sym : null;
+  }
+
+  static @Nullable ClassSymbol symbol(ClassTree tree) {
+    return tree instanceof JCTree.JCClassDecl declaration ? declaration.sym : null;
   }
 
   /** The innermost class declaration around {@code path}, or null. */
@@ -192,7 +207,8 @@ final class HasWorkCalls {
         String name = type.getSimpleName().toString();
         boolean isStatic =
             (child instanceof VariableTree variable
-                    && ASTHelpers.isStatic(ASTHelpers.getSymbol(variable)))
+                    && symbol(variable) != null
+                    && ASTHelpers.isStatic(symbol(variable)))
                 || (child instanceof BlockTree block && block.isStatic());
         if (name.isEmpty()) {
           return "each time this call runs";

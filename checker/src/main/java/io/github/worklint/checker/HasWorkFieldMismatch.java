@@ -147,7 +147,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
       return null;
     }
     ClassTree callerTree = HasWorkCalls.enclosingClass(state.getPath());
-    ClassSymbol caller = callerTree == null ? null : ASTHelpers.getSymbol(callerTree);
+    ClassSymbol caller = callerTree == null ? null : HasWorkCalls.symbol(callerTree);
     if (caller == null) {
       return null;
     }

@@ -108,7 +108,7 @@ public final class HasWorkNotConstant extends BugChecker
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
       if (parent instanceof MethodTree method) {
-        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        MethodSymbol symbol = HasWorkCalls.symbol(method);
         String owner = symbol == null ? "" : symbol.owner.getSimpleName() + ".";
         return symbol != null && symbol.isConstructor()
             ? "in a constructor of " + symbol.owner.getSimpleName()
@@ -118,10 +118,11 @@ public final class HasWorkNotConstant extends BugChecker
         return "in a lambda";
       }
       if (parent instanceof VariableTree variable && variable.getInitializer() == child) {
-        return "in the initializer of " + describeField(ASTHelpers.getSymbol(variable));
+        return "in the initializer of " + describeField(HasWorkCalls.symbol(variable));
       }
       if (parent instanceof AssignmentTree assignment && assignment.getExpression() == child) {
-        return "in an assignment to " + describeField(ASTHelpers.getSymbol(assignment.getVariable()));
+        return "in an assignment to "
+            + describeField(ASTHelpers.getSymbol(assignment.getVariable()));
       }
       if (parent instanceof ClassTree) {
         return "in an initializer block";
@@ -177,7 +178,7 @@ public final class HasWorkNotConstant extends BugChecker
         || owner.getSimpleName().isEmpty()) {
       return null;
     }
-    ClassSymbol ownerSymbol = ASTHelpers.getSymbol(owner);
+    ClassSymbol ownerSymbol = HasWorkCalls.symbol(owner);
     if (ownerSymbol == null
         || !(owner.getKind() == Tree.Kind.CLASS || owner.getKind() == Tree.Kind.RECORD)) {
       return null;
@@ -322,7 +323,7 @@ public final class HasWorkNotConstant extends BugChecker
         || tree.getBody() == null) {
       return Description.NO_MATCH;
     }
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    MethodSymbol method = HasWorkCalls.symbol(tree);
     if (method == null || ASTHelpers.isStatic(method)) {
       return Description.NO_MATCH;
     }
@@ -361,10 +362,11 @@ public final class HasWorkNotConstant extends BugChecker
           buildDescription(expression)
               .setMessage(
                   String.format(
-                      "%s.hasWork() returns %s, not a static final HasWork constant: unless that"
-                          + " is built once, %s's slot of %s gets a new descriptor, a second"
-                          + " identity, and the reflective look-up is repeated. Return a static"
-                          + " final HasWork<%s, %s> field initialised with HasWork.of.",
+                      "%s.hasWork() returns %s, not a static final HasWork constant: nothing"
+                          + " guarantees that %s's slot in %s is described once, so the"
+                          + " reflective look-up can be repeated (slow) and the slot can get a"
+                          + " second descriptor identity. Return a static final HasWork<%s, %s>"
+                          + " field initialised with HasWork.of.",
                       pointer, what, pointer,
                       item == null ? "its item" : item.tsym.getSimpleName(),
                       item == null ? "?" : item.tsym.getSimpleName(), pointer))
@@ -405,7 +407,8 @@ public final class HasWorkNotConstant extends BugChecker
         return "the local variable " + name;
       }
       if (!ASTHelpers.isStatic(variable)) {
-        return "the instance field " + name + ", a descriptor per " + variable.owner.getSimpleName();
+        return "the instance field " + name + ", a descriptor per "
+            + variable.owner.getSimpleName();
       }
       if ((variable.flags() & Flags.FINAL) == 0) {
         return "the non-final static field " + name + ", which can be reassigned";
