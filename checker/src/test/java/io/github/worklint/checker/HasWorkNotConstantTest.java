@@ -178,6 +178,34 @@ class HasWorkNotConstantTest {
   }
 
   @Test
+  void aLambdaInAConstantInitializerIsNotAConstant() {
+    helper
+        .addSourceLines(
+            "Connection.java",
+            "import io.github.worklint.workqueue.*;",
+            "import java.lang.invoke.MethodHandles;",
+            "import java.util.function.Supplier;",
+            "final class Connection {",
+            "  @Slot private final Work<Flush> flushWork = new Work<>();",
+            "  static boolean verbose;",
+            "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
+            "    static final HasWork<Connection, Flush> WORK = verbose",
+            "        ? HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, \"flushWork\")",
+            "        : (HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, \"flushWork\"));",
+            "    static final Supplier<HasWork<Connection, Flush>> EACH_TIME =",
+            "        // BUG: Diagnostic contains: is called in a lambda",
+            "        () -> HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, \"flushWork\");",
+            "    @Override public HasWork<Connection, Flush> hasWork() {",
+            "      // BUG: Diagnostic contains: returns the result of Supplier.get()",
+            "      return EACH_TIME.get();",
+            "    }",
+            "    @Override public void run() {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void hasWorkOfOtherClassesAndLookAlikesAreIgnored() {
     helper
         .addSourceLines(
