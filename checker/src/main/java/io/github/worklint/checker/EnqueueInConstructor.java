@@ -29,7 +29,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +87,7 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
     }
     ExpressionTree argument = tree.getArguments().get(0);
     String what;
+    String verb = enqueue ? "the enqueue" : "the spawn";
     if (enqueue) {
       if (!pointerFromThis(argument, constructed, place, state)) {
         return Description.NO_MATCH;
@@ -99,19 +102,26 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
       what = "spawns a task that captures this";
     }
     String type = Construction.simpleName(constructed);
-    Set<String> later = fieldsAssignedAfter(tree, constructed, place, state);
-    String unassigned =
-        later.isEmpty()
-            ? "see fields that are not assigned yet"
-            : "see " + String.join(", ", later) + " still unassigned (null or zero):"
-                + (later.size() == 1 ? " it is" : " they are") + " assigned after the enqueue";
+    Set<Symbol> later = fieldsAssignedAfter(tree, constructed, place, state);
+    String unassigned;
+    if (later.isEmpty()) {
+      unassigned = "see fields that are not assigned yet";
+    } else {
+      List<String> defaults = new ArrayList<>();
+      for (Symbol field : later) {
+        defaults.add(field.getSimpleName() + " still " + defaultValue(field.type, state));
+      }
+      unassigned = "see " + String.join(" and ", defaults)
+          + (later.size() == 1 ? ": it is" : ": they are") + " assigned after " + verb;
+    }
     return buildDescription(tree)
         .setMessage(
             String.format(
                 "%s %s: the work can run on another thread before the constructor of %s"
-                    + " finishes, and %s. Enqueue once construction is over, e.g. from a"
+                    + " finishes, and %s. %s once construction is over, e.g. from a"
                     + " static factory method after new %s(...) returns.",
-                capitalize(place.describe()), what, type, unassigned, type))
+                capitalize(place.describe()), what, type, unassigned,
+                enqueue ? "Enqueue" : "Spawn", type))
         .build();
   }
 
@@ -166,12 +176,12 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
    * in later field initializers and initializer blocks and in every constructor body (which runs
    * after all initializers).
    */
-  private static Set<String> fieldsAssignedAfter(
+  private static Set<Symbol> fieldsAssignedAfter(
       MethodInvocationTree call,
       ClassSymbol constructed,
       Construction.Place place,
       VisitorState state) {
-    Set<String> fields = new LinkedHashSet<>();
+    Set<Symbol> fields = new LinkedHashSet<>();
     int after = state.getEndPosition(call);
     if (place.kind() == Construction.Kind.CONSTRUCTOR) {
       collectAssignments(place.code(), constructed, after, fields);
@@ -188,7 +198,7 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
             && !ASTHelpers.isStatic(symbol)
             && field.getInitializer() != null
             && ASTHelpers.getStartPosition(field) > after) {
-          fields.add(field.getName().toString());
+          fields.add(symbol);
         }
       } else if (member instanceof BlockTree block && !block.isStatic()) {
         collectAssignments(block, constructed, after, fields);
@@ -217,7 +227,7 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
    * later or on other objects).
    */
   private static void collectAssignments(
-      @Nullable Tree code, ClassSymbol constructed, int after, Set<String> fields) {
+      @Nullable Tree code, ClassSymbol constructed, int after, Set<Symbol> fields) {
     if (code == null) {
       return;
     }
@@ -252,10 +262,20 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
             && !ASTHelpers.isStatic(symbol)
             && ASTHelpers.getStartPosition(assignment) > after
             && Construction.isOwnReceiver(Construction.qualifier(variable), constructed)) {
-          fields.add(symbol.getSimpleName().toString());
+          fields.add(symbol);
         }
       }
     }.scan(code, null);
+  }
+
+  /** What a field holds before it is assigned: null, 0 or false. */
+  private static String defaultValue(@Nullable Type type, VisitorState state) {
+    if (type == null || !type.isPrimitive()) {
+      return "null";
+    }
+    return state.getTypes().unboxedTypeOrType(type).getKind() == javax.lang.model.type.TypeKind.BOOLEAN
+        ? "false"
+        : "0";
   }
 
   private static String capitalize(String s) {

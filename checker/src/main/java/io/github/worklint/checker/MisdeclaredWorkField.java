@@ -60,6 +60,9 @@ import org.jspecify.annotations.Nullable;
  *       makes every enqueue throw.
  * </ul>
  *
+ * <p>Fields of the runtime's own package are not checked: its queue keeps links to slots in
+ * fields that are not slots themselves.
+ *
  * <p>{@code HasWork.of} rejects the first three at run time. The suggested fix adds {@code final}
  * and drops {@code static} where that compiles: every write of the field is visible in this
  * compilation unit and none is outside its declaration and constructors.
@@ -82,16 +85,17 @@ public final class MisdeclaredWorkField extends BugChecker
     if (field == null
         || field.getKind() != ElementKind.FIELD
         || !WorkTypes.isWork(field.type, state)
-        || !(field.owner instanceof ClassSymbol owner)) {
+        || !(field.owner instanceof ClassSymbol owner)
+        || inRuntime(owner)) {
       return Description.NO_MATCH;
     }
-    Tree parent = state.getPath().getParentPath().getLeaf();
-    if (!(parent instanceof ClassTree ownerTree)) {
+    TreePath parentPath = state.getPath().getParentPath();
+    if (parentPath == null || !(parentPath.getLeaf() instanceof ClassTree ownerTree)) {
       return Description.NO_MATCH;
     }
     Writes writes = Writes.of(field, owner, state);
     Type pointer = WorkTypes.slotPointer(field.type, state);
-    String p = pointer == null ? "no pointer type" : pointer.tsym.getSimpleName().toString();
+    String p = pointer == null ? "work" : pointer.tsym.getSimpleName().toString();
     String item = Construction.simpleName(owner);
 
     List<String> problems = new ArrayList<>();
@@ -100,21 +104,20 @@ public final class MisdeclaredWorkField extends BugChecker
     boolean isFinal = (field.flags() & Flags.FINAL) != 0;
     if (isStatic) {
       problems.add(
-          "it is static: one slot is shared by every " + item + ", so one item's pending "
+          "it is static, so one slot is shared by every " + item + " and one item's pending "
               + (pointer == null ? "work" : p) + " hides every other's");
       rejected = true;
     }
     if (!isFinal) {
       problems.add(
-          "it is not final: replacing the slot while "
+          "it is not final, so replacing the slot while "
               + (pointer == null ? "work" : "a " + p) + " is queued loses that work (cancel and"
               + " flush no longer reach it, and it can run again concurrently)");
       rejected = true;
     }
     if (pointer == null) {
       problems.add(
-          "it is declared as " + typeName(field.type) + ": no pointer type selects a raw or"
-              + " wildcard slot");
+          "it is declared as " + typeName(field.type) + ", which no pointer type selects");
       rejected = true;
     }
     if (!isStatic) {
@@ -128,8 +131,8 @@ public final class MisdeclaredWorkField extends BugChecker
     }
     String message =
         String.format(
-            "%s.%s, the Work<%s> slot of %s, is misdeclared: %s.%s",
-            item, field.getSimpleName(), p, item, String.join("; ", problems),
+            "%s.%s (%s) is misdeclared: %s.%s",
+            item, field.getSimpleName(), typeName(field.type), String.join("; ", problems),
             rejected ? " HasWork.of rejects it at run time." : "");
     Description.Builder description = buildDescription(tree).setMessage(message);
     fix(tree, field, owner, ownerTree, writes, isStatic, isFinal, state)
@@ -146,7 +149,8 @@ public final class MisdeclaredWorkField extends BugChecker
     if (!(symbol instanceof VarSymbol field)
         || field.getKind() != ElementKind.FIELD
         || !WorkTypes.isWork(field.type, state)
-        || !(field.owner instanceof ClassSymbol owner)) {
+        || !(field.owner instanceof ClassSymbol owner)
+        || inRuntime(owner)) {
       return Description.NO_MATCH;
     }
     Construction.Place place = Construction.placeOf(state.getPath());
@@ -160,12 +164,20 @@ public final class MisdeclaredWorkField extends BugChecker
     return buildDescription(tree)
         .setMessage(
             String.format(
-                "%s.%s, the Work<%s> slot of %s, is replaced %s, outside its declaration and the"
-                    + " constructors of %s: a %s queued in the old slot is lost to cancel and"
-                    + " flush, and %s can then be queued again and run concurrently with itself."
-                    + " Create the slot once, with new Work<>() in its declaration.",
-                item, field.getSimpleName(), pointer == null ? "?" : p, item, where, item, p, p))
+                "%s.%s (%s) is replaced %s, outside its declaration and the constructors of %s:"
+                    + " a %s queued in the old slot is lost to cancel and flush, and %s can then"
+                    + " be queued again and run concurrently with itself. Create the slot once,"
+                    + " with new Work<>() in its declaration.",
+                item, field.getSimpleName(), typeName(field.type), where, item, p, p))
         .build();
+  }
+
+  /**
+   * Whether the field belongs to the runtime itself, whose queue keeps links to slots ({@code
+   * Work<?> next}, {@code head}...) in fields that are not slots.
+   */
+  private static boolean inRuntime(ClassSymbol owner) {
+    return owner.packge().getQualifiedName().contentEquals(WorkTypes.PACKAGE);
   }
 
   /** Why the slot is not a fresh {@code new Work<>()} of its own, or null if it is. */
@@ -178,7 +190,7 @@ public final class MisdeclaredWorkField extends BugChecker
       VisitorState state) {
     if ((field.flags() & Flags.RECORD) != 0) {
       return "it is a record component, so it is initialised from a constructor argument, not"
-          + " with a fresh new Work<>(): " + SHARED;
+          + " with a fresh new Work<>(), and " + SHARED;
     }
     ExpressionTree initializer = tree.getInitializer();
     if (initializer != null) {
@@ -195,8 +207,7 @@ public final class MisdeclaredWorkField extends BugChecker
     }
     if (writes.initialisations.isEmpty()) {
       return "it is never initialised in its declaration or a constructor of "
-          + Construction.simpleName(owner) + ": the slot is null, so an enqueue throws"
-          + " IllegalStateException";
+          + Construction.simpleName(owner) + ": " + NULL;
     }
     if (!writes.initialisedByEveryConstructor(ownerTree)) {
       return "a constructor of " + Construction.simpleName(owner) + " leaves it null, so an"
@@ -206,13 +217,21 @@ public final class MisdeclaredWorkField extends BugChecker
   }
 
   private static final String SHARED =
-      "items or slots that share one Work share its pending state, so an enqueue while another"
-          + " item's work is pending returns false and the work is lost";
+      "one Work shared by two items (or two slots) has one pending state, so an enqueue while"
+          + " the other's work is pending returns false and the work is lost";
+
+  private static final String NULL = "the slot is null, so an enqueue throws IllegalStateException";
 
   private static String consequence(ExpressionTree source) {
-    return ASTHelpers.stripParentheses(source).getKind() == Tree.Kind.NULL_LITERAL
-        ? "the slot is null, so an enqueue throws IllegalStateException"
-        : SHARED;
+    ExpressionTree e = ASTHelpers.stripParentheses(source);
+    if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+      return NULL;
+    }
+    if (e instanceof MethodInvocationTree) {
+      return "the result may be null (an enqueue throws IllegalStateException) or shared: "
+          + SHARED;
+    }
+    return SHARED;
   }
 
   /** {@code new Work<>()}, {@code new Work<P>()}, or a conditional between two of them. */
@@ -245,7 +264,8 @@ public final class MisdeclaredWorkField extends BugChecker
       if (symbol != null) {
         switch (symbol.getKind()) {
           case FIELD:
-            return "from field " + state.getSourceForNode(e);
+            String source = state.getSourceForNode(e);
+            return "from field " + (source != null ? source : symbol.getSimpleName());
           case PARAMETER:
             return "from parameter " + symbol.getSimpleName();
           case LOCAL_VARIABLE:
@@ -258,7 +278,7 @@ public final class MisdeclaredWorkField extends BugChecker
     return "from an expression";
   }
 
-  /** Work<Flush>, raw Work, Work<?>... with simple names. */
+  /** "Work<Flush>", "raw Work", "Work<?>"... with simple names. */
   private static String typeName(Type type) {
     if (type.getTypeArguments().isEmpty()) {
       return "raw Work";

@@ -40,8 +40,8 @@ class EnqueueInConstructorTest {
                 "  Connection(WorkQueue queue) {",
                 "    // BUG: Diagnostic contains: The constructor of Connection enqueues a Flush"
                     + " built from this: the work can run on another thread before the constructor"
-                    + " of Connection finishes, and see name, port still unassigned (null or"
-                    + " zero): they are assigned after the enqueue",
+                    + " of Connection finishes, and see name still null and port still 0: they are"
+                    + " assigned after the enqueue",
                 "    queue.enqueue(new Flush(this));",
                 "    this.name = \"db\";",
                 "    port = 5432;",
@@ -80,7 +80,7 @@ class EnqueueInConstructorTest {
                 "  Connection(WorkQueue queue, int unused) {",
                 "    Flush flush;",
                 "    flush = new Flush(this);",
-                "    // BUG: Diagnostic contains: and see name still unassigned",
+                "    // BUG: Diagnostic contains: and see name still null: it is assigned after the enqueue",
                 "    queue.enqueue(flush);",
                 "    name = \"db\";",
                 "  }"))
@@ -101,8 +101,8 @@ class EnqueueInConstructorTest {
                 "  }",
                 "  // BUG: Diagnostic contains: The initializer of field queued of Connection"
                     + " enqueues a Flush built from this: the work can run on another thread before"
-                    + " the constructor of Connection finishes, and see port, name still"
-                    + " unassigned",
+                    + " the constructor of Connection finishes, and see port still 0 and name still"
+                    + " null",
                 "  private final boolean queued = queue.enqueue(new Flush(this));",
                 "  private int port = 5432;",
                 "  private final String name;",
@@ -122,7 +122,8 @@ class EnqueueInConstructorTest {
                 "  Connection(WorkQueue queue) {",
                 "    // BUG: Diagnostic contains: The constructor of Connection spawns a task that"
                     + " captures this: the work can run on another thread before the constructor"
-                    + " of Connection finishes, and see name still unassigned",
+                    + " of Connection finishes, and see name still null: it is assigned after the"
+                    + " spawn. Spawn once construction is over",
                 "    queue.spawn(() -> seen = name);",
                 "    // BUG: Diagnostic contains: spawns a task that captures this",
                 "    queue.spawn(this::log);",
@@ -254,11 +255,14 @@ class EnqueueInConstructorTest {
   }
 
   @Test
-  void suppressionSilencesTheConstructor() {
+  void suppressionSilencesTheConstructorAndTheField() {
     helper
         .addSourceLines(
             "Connection.java",
             connection(
+                "  static WorkQueue system = WorkQueue.system();",
+                "  @SuppressWarnings(\"EnqueueInConstructor\")",
+                "  private final boolean queued = system.enqueue(new Flush(this));",
                 "  private final String name;",
                 "  @SuppressWarnings(\"EnqueueInConstructor\")",
                 "  Connection(WorkQueue queue) {",

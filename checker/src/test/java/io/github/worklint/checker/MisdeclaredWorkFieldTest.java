@@ -45,9 +45,9 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: Connection.flushWork, the Work<Flush> slot of"
-                    + " Connection, is misdeclared: it is static: one slot is shared by every"
-                    + " Connection, so one item's pending Flush hides every other's",
+                "  // BUG: Diagnostic contains: Connection.flushWork (Work<Flush>) is misdeclared: it is"
+                    + " static, so one slot is shared by every Connection and one item's pending"
+                    + " Flush hides every other's. HasWork.of rejects it at run time.",
                 "  @Slot private static final Work<Flush> flushWork = new Work<>();"))
         .doTest();
   }
@@ -58,8 +58,8 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: it is not final: replacing the slot while a Flush"
-                    + " is queued loses that work",
+                "  // BUG: Diagnostic contains: it is not final, so replacing the slot while a"
+                    + " Flush is queued loses that work",
                 "  @Slot private Work<Flush> flushWork = new Work<>();"))
         .doTest();
   }
@@ -70,10 +70,10 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: Connection.raw, the Work<no pointer type> slot of"
-                    + " Connection, is misdeclared: it is declared as raw Work",
+                "  // BUG: Diagnostic contains: Connection.raw (raw Work) is misdeclared: it is"
+                    + " declared as raw Work, which no pointer type selects",
                 "  @SuppressWarnings(\"rawtypes\") private final Work raw = new Work();",
-                "  // BUG: Diagnostic contains: it is declared as Work<?>: no pointer type selects",
+                "  // BUG: Diagnostic contains: it is declared as Work<?>, which no pointer type",
                 "  private final Work<?> any = new Work<Flush>();",
                 "  // BUG: Diagnostic contains: it is declared as Work<? extends Flush>",
                 "  private final Work<? extends Flush> bounded = new Work<Flush>();"))
@@ -105,8 +105,9 @@ class MisdeclaredWorkFieldTest {
             "Connection.java",
             connection(
                 "  // BUG: Diagnostic contains: it is assigned from parameter work in the"
-                    + " constructor, not a fresh new Work<>(): items or slots that share one Work"
-                    + " share its pending state",
+                    + " constructor, not a fresh new Work<>(): one Work shared by two items (or"
+                    + " two slots) has one pending state, so an enqueue while the other's work is"
+                    + " pending returns false and the work is lost",
                 "  @Slot private final Work<Flush> flushWork;",
                 "  Connection(Work<Flush> work) { this.flushWork = work; }"))
         .doTest();
@@ -133,7 +134,8 @@ class MisdeclaredWorkFieldTest {
             connection(
                 "  static <P extends WorkItemPointer<?, P>> Work<P> slot() { return new Work<>(); }",
                 "  // BUG: Diagnostic contains: it is initialised from a call to slot(), not with a"
-                    + " fresh new Work<>()",
+                    + " fresh new Work<>(): the result may be null (an enqueue throws"
+                    + " IllegalStateException) or shared",
                 "  @Slot private final Work<Flush> flushWork = slot();"))
         .doTest();
   }
@@ -210,8 +212,8 @@ class MisdeclaredWorkFieldTest {
             "Slots.java",
             "import io.github.worklint.workqueue.*;",
             "interface Slots {",
-            "  // BUG: Diagnostic contains: Slots.SHARED, the Work<Flush> slot of Slots, is"
-                + " misdeclared: it is static",
+            "  // BUG: Diagnostic contains: Slots.SHARED (Work<Flush>) is misdeclared: it is"
+                + " static",
             "  Work<Connection.Flush> SHARED = new Work<>();",
             "}")
         .addSourceLines("Connection.java", connection())
@@ -229,9 +231,9 @@ class MisdeclaredWorkFieldTest {
                 "  // BUG: Diagnostic contains: it is not final",
                 "  @Slot private Work<Flush> flushWork = new Work<>();",
                 "  void reset() {",
-                "    // BUG: Diagnostic contains: Connection.flushWork, the Work<Flush> slot of"
-                    + " Connection, is replaced in method reset(), outside its declaration and"
-                    + " the constructors of Connection: a Flush queued in the old slot is lost",
+                "    // BUG: Diagnostic contains: Connection.flushWork (Work<Flush>) is replaced in"
+                    + " method reset(), outside its declaration and the constructors of"
+                    + " Connection: a Flush queued in the old slot is lost",
                 "    flushWork = new Work<>();",
                 "  }"))
         .doTest();
@@ -345,6 +347,19 @@ class MisdeclaredWorkFieldTest {
             "  static Work<String> shared = null;",
             "  @SuppressWarnings(\"rawtypes\") Work raw;",
             "  void reset() { raw = new Work<String>(); shared = new Work<>(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void runtimeQueueLinksAreNotSlots() {
+    helper
+        .addSourceLines(
+            "Link.java",
+            "package io.github.worklint.workqueue;",
+            "final class Link {",
+            "  Work<?> head;",
+            "  void push(Work<?> work) { head = work; }",
             "}")
         .doTest();
   }
