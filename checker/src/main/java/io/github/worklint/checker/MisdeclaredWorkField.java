@@ -93,15 +93,23 @@ public final class MisdeclaredWorkField extends BugChecker
     if (parentPath == null || !(parentPath.getLeaf() instanceof ClassTree ownerTree)) {
       return Description.NO_MATCH;
     }
-    Writes writes = Writes.of(field, owner, state);
     Type pointer = WorkTypes.slotPointer(field.type, state);
+    boolean isStatic = ASTHelpers.isStatic(field);
+    boolean isFinal = (field.flags() & Flags.FINAL) != 0;
+    ExpressionTree initializer = tree.getInitializer();
+    if (pointer != null
+        && isFinal
+        && !isStatic
+        && initializer != null
+        && isFresh(initializer, state)) {
+      return Description.NO_MATCH; // the usual, correct slot: no need to look for writes
+    }
+    Writes writes = Writes.of(field, owner, state);
     String p = pointer == null ? "work" : pointer.tsym.getSimpleName().toString();
     String item = Construction.simpleName(owner);
 
     List<String> problems = new ArrayList<>();
     boolean rejected = false;
-    boolean isStatic = ASTHelpers.isStatic(field);
-    boolean isFinal = (field.flags() & Flags.FINAL) != 0;
     if (isStatic) {
       problems.add(
           "it is static, so one slot is shared by every " + item + " and one item's pending "
