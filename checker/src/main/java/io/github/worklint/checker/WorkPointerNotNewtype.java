@@ -102,6 +102,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
 
     List<String> problems = new ArrayList<>();
     boolean onlyNotFinal = false;
+    boolean ownsNoSlot = false;
     if (anonymous) {
       problems.add(
           self == null
@@ -133,6 +134,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
           && self.tsym != pointer
           && !(generic != null && self.hasTag(TypeTag.TYPEVAR))) {
         String q = PointerShapes.simpleName(self);
+        ownsNoSlot = true;
         problems.add(
             "its pointer type P is " + q + ", not " + name + " itself: hasWork() returns " + q
                 + "'s descriptor, so enqueue throws IllegalArgumentException for every " + name
@@ -146,7 +148,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
         buildDescription(tree)
             .setMessage(
                 name + " is not a pointer newtype: " + String.join("; ", problems) + ". "
-                    + newtypeAdvice(pointer, item, anonymous));
+                    + newtypeAdvice(pointer, item, anonymous, ownsNoSlot));
     if (problems.size() == 1 && onlyNotFinal) {
       Optional<SuggestedFix> fix = addFinal(tree, pointer, state);
       fix.ifPresent(description::addFix);
@@ -272,12 +274,19 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     return parts;
   }
 
-  private static String newtypeAdvice(ClassSymbol pointer, @Nullable Type item, boolean anonymous) {
+  private static String newtypeAdvice(
+      ClassSymbol pointer, @Nullable Type item, boolean anonymous, boolean ownsNoSlot) {
+    if ((pointer.flags() & Flags.ENUM) != 0) {
+      return "Declare one record per constant instead, each holding only the item, e.g. record"
+          + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>, each with its"
+          + " own Work slot.";
+    }
     if (!anonymous && item != null && !PointerShapes.mentionsTypeVariable(item)) {
       String t = PointerShapes.simpleName(item);
       String p = pointer.getSimpleName().toString();
       return "Declare it as record " + p + "(" + t + " item) implements WorkItemPointer<" + t
-          + ", " + p + ">.";
+          + ", " + p + ">" + (ownsNoSlot ? ", with its own Work<" + p + "> slot in " + t : "")
+          + ".";
     }
     return "Declare one record per item type and slot, holding only the item, e.g. record"
         + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>.";

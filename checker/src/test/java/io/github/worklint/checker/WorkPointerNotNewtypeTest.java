@@ -200,6 +200,7 @@ class WorkPointerNotNewtypeTest {
             "  static final Connection SHARED = new Connection();",
             "  // BUG: Diagnostic contains: Op is not a pointer newtype: it is an enum, so all its"
                 + " constants are one pointer type with one slot",
+            "  // Declare one record per constant instead",
             "  enum Op implements WorkItemPointer<Connection, Op> {",
             "    FLUSH,",
             "    CLOSE { @Override public void run() {} };",
@@ -288,6 +289,8 @@ class WorkPointerNotNewtypeTest {
             "  // BUG: Diagnostic contains: Flush is not a pointer newtype: its pointer type P is Close,"
                 + " not Flush itself: hasWork() returns Close's descriptor, so enqueue throws"
                 + " IllegalArgumentException for every Flush",
+            "  // Declare it as record Flush(Connection item) implements WorkItemPointer<Connection,"
+                + " Flush>, with its own Work<Flush> slot in Connection.",
             "  record Flush(Connection item) implements WorkItemPointer<Connection, Close> {",
             "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
             "    @Override public void run() {}",
@@ -449,6 +452,43 @@ class WorkPointerNotNewtypeTest {
             "    @Override public Connection item() { return item; }",
             "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
             "    @Override public void run() {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localClassesFollowTheSameRules() {
+    helper
+        .addSourceLines(
+            "Connection.java",
+            "import io.github.worklint.workqueue.*;",
+            "final class Connection {",
+            "  static WorkItemPointer<Connection, ?> inStaticMethod(Connection c) {",
+            "    final class Flush implements WorkItemPointer<Connection, Flush> {",
+            "      private final Connection item;",
+            "      Flush(Connection item) { this.item = item; }",
+            "      @Override public Connection item() { return item; }",
+            "      @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            "      @Override public void run() {}",
+            "    }",
+            "    return new Flush(c);",
+            "  }",
+            "  WorkItemPointer<Connection, ?> inInstanceMethod() {",
+            "    // BUG: Diagnostic contains: it holds more than its item (its enclosing Connection"
+                + " instance, field item)",
+            "    final class Close implements WorkItemPointer<Connection, Close> {",
+            "      private final Connection item;",
+            "      Close(Connection item) { this.item = item; }",
+            "      @Override public Connection item() { return item; }",
+            "      @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            "      @Override public void run() {}",
+            "    }",
+            "    record Ping(Connection item) implements WorkItemPointer<Connection, Ping> {",
+            "      @Override public HasWork<Connection, Ping> hasWork() { throw new AssertionError(); }",
+            "      @Override public void run() {}",
+            "    }",
+            "    return new Close(this);",
             "  }",
             "}")
         .doTest();
