@@ -118,7 +118,10 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
         problems.add(shape);
         onlyNotFinal = shape.startsWith(NOT_FINAL);
       }
-      String generic = genericProblem(pointer, item);
+      // An abstract class is reported as such; its type parameters only matter through its
+      // subclasses, which are checked on their own.
+      boolean isAbstract = (pointer.flags() & (Flags.ABSTRACT | Flags.ENUM)) == Flags.ABSTRACT;
+      String generic = isAbstract ? null : genericProblem(pointer, item);
       if (generic != null) {
         problems.add(generic);
       }
@@ -132,7 +135,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
                 + " Work<" + name + "> slot can be declared, and HasWork.of rejects any other");
       } else if (self != null
           && self.tsym != pointer
-          && !(generic != null && self.hasTag(TypeTag.TYPEVAR))) {
+          && !(self.hasTag(TypeTag.TYPEVAR) && !pointer.getTypeParameters().isEmpty())) {
         String q = PointerShapes.simpleName(self);
         ownsNoSlot = true;
         problems.add(

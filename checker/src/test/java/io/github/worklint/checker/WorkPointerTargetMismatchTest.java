@@ -128,6 +128,34 @@ class WorkPointerTargetMismatchTest {
   }
 
   @Test
+  void genericPointersAndTypeVariableSlotsUseTheirTypeArguments() {
+    helper
+        .addSourceLines(
+            "Ptr.java",
+            "import io.github.worklint.workqueue.*;",
+            "record Ptr<T>(T item) implements WorkItemPointer<T, Ptr<T>> {",
+            "  @Override public HasWork<T, Ptr<T>> hasWork() { throw new AssertionError(); }",
+            "  @Override public void run() {}",
+            "}")
+        .addSourceLines(
+            "Connection.java",
+            "import io.github.worklint.workqueue.*;",
+            "final class Connection {",
+            "  @Slot private final Work<Ptr<Connection>> mine = new Work<>();",
+            "  // BUG: Diagnostic contains: Connection declares slot theirs (Work<Ptr<String>>), but"
+                + " Ptr<String>'s item type is String",
+            "  @Slot private final Work<Ptr<String>> theirs = new Work<>();",
+            "}")
+        .addSourceLines(
+            "Holder.java",
+            "import io.github.worklint.workqueue.*;",
+            "class Holder<P extends WorkItemPointer<Connection, P>> {",
+            "  private final Work<P> slot = new Work<>();",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void localVariablesAndLookAlikeWorkAreIgnored() {
     helper
         .addSourceLines(
