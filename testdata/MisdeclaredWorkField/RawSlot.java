@@ -14,6 +14,7 @@ public class RawSlot {
 
     record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {
       static final HasWork<Connection, Flush> WORK =
+          // BUG: Diagnostic contains: HasWorkFieldMismatch
           HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, "flushWork");
 
       @Override
