@@ -15,10 +15,12 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -55,6 +57,29 @@ final class HasWorkCalls {
     return tree instanceof MethodInvocationTree call
         && call.getArguments().size() == 4
         && HAS_WORK_OF.matches(call, state);
+  }
+
+  /** The return statements of {@code method}, not those of lambdas or classes inside it. */
+  static List<ReturnTree> ownReturns(MethodTree method) {
+    List<ReturnTree> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        found.add(node);
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(method.getBody(), null);
+    return found;
   }
 
   /** Whether {@code tree} is {@code MethodHandles.lookup()}, parenthesized or not. */

@@ -28,7 +28,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Kinds.Kind;
 import com.sun.tools.javac.code.Symbol;
@@ -332,25 +331,11 @@ public final class HasWorkNotConstant extends BugChecker
       return Description.NO_MATCH;
     }
     List<ExpressionTree> returned = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree node, Void unused) {
-        if (node.getExpression() != null) {
-          leaves(node.getExpression(), returned);
-        }
-        return null;
+    for (ReturnTree ret : HasWorkCalls.ownReturns(tree)) {
+      if (ret.getExpression() != null) {
+        leaves(ret.getExpression(), returned);
       }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null;
-      }
-    }.scan(tree.getBody(), null);
+    }
     Type item = WorkTypes.pointerItem(owner.type, state);
     String pointer = owner.getSimpleName().toString();
     for (ExpressionTree expression : returned) {

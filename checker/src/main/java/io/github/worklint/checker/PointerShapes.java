@@ -1,15 +1,10 @@
 package io.github.worklint.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
@@ -22,10 +17,6 @@ import org.jspecify.annotations.Nullable;
  * WorkPointerTargetMismatch}.
  */
 final class PointerShapes {
-
-  /** {@code HasWork.of(lookup, itemType, pointerType, fieldName)}. */
-  static final Matcher<ExpressionTree> HAS_WORK_OF =
-      staticMethod().onClass(WorkTypes.HAS_WORK).named("of");
 
   private PointerShapes() {}
 
@@ -67,13 +58,7 @@ final class PointerShapes {
 
   /** The class named by a class literal {@code C.class}, casts aside; null for anything else. */
   static @Nullable ClassSymbol classLiteral(ExpressionTree tree) {
-    ExpressionTree stripped = stripCasts(tree);
-    if (!(stripped instanceof MemberSelectTree select)
-        || !select.getIdentifier().contentEquals("class")) {
-      return null;
-    }
-    Symbol symbol = ASTHelpers.getSymbol(select.getExpression());
-    return symbol instanceof ClassSymbol classSymbol ? classSymbol : null;
+    return HasWorkCalls.classLiteral(stripCasts(tree));
   }
 
   /** Whether {@code type} mentions a type variable anywhere. */

@@ -13,15 +13,12 @@ import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -31,8 +28,6 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
-import java.util.ArrayList;
-import java.util.List;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -155,7 +150,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
       // Not a pointer, raw, or its declared P is another type: WorkPointerNotNewtype reports it.
       return Description.NO_MATCH;
     }
-    for (ReturnTree ret : returns(tree)) {
+    for (ReturnTree ret : HasWorkCalls.ownReturns(tree)) {
       ExpressionTree expression = ret.getExpression();
       if (expression == null) {
         continue;
@@ -184,9 +179,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
       if (q != null && q.tsym != pointer) {
         return new Target(q.tsym, fieldNameOf(current, state, hops), null);
       }
-      if (current instanceof MethodInvocationTree call
-          && PointerShapes.HAS_WORK_OF.matches(call, state)
-          && call.getArguments().size() == 4) {
+      if (current instanceof MethodInvocationTree call && HasWorkCalls.isHasWorkOf(call, state)) {
         ClassSymbol named = PointerShapes.classLiteral(call.getArguments().get(2));
         if (named != null && named != pointer) {
           return new Target(named, constantName(call.getArguments().get(3)), null);
@@ -220,9 +213,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
       ExpressionTree expression, VisitorState state, int hops) {
     ExpressionTree current = PointerShapes.stripCasts(expression);
     for (int i = 0; i <= hops; i++) {
-      if (current instanceof MethodInvocationTree call
-          && PointerShapes.HAS_WORK_OF.matches(call, state)
-          && call.getArguments().size() == 4) {
+      if (current instanceof MethodInvocationTree call && HasWorkCalls.isHasWorkOf(call, state)) {
         return constantName(call.getArguments().get(3));
       }
       VariableTree field = staticFieldDeclaration(current, state);
@@ -258,29 +249,6 @@ public final class WorkPointerTargetMismatch extends BugChecker
     }
     Tree declaration = JavacTrees.instance(state.context).getTree(field);
     return declaration instanceof VariableTree variable ? variable : null;
-  }
-
-  /** The return statements of {@code method}, not those of lambdas or classes inside it. */
-  private static List<ReturnTree> returns(MethodTree method) {
-    List<ReturnTree> found = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree node, Void unused) {
-        found.add(node);
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null;
-      }
-    }.scan(method.getBody(), null);
-    return found;
   }
 
   private Description describe(

@@ -4,8 +4,8 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
+import io.github.worklint.checker.corpus.Checks;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class HasWorkFieldMismatchTest {
@@ -15,15 +15,6 @@ class HasWorkFieldMismatchTest {
 
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(HasWorkFieldMismatch.class, getClass());
-
-  /** Every registered worklint check, as the corpus judge loads them. */
-  private static List<Class<? extends BugChecker>> worklintChecks() {
-    return ServiceLoader.load(BugChecker.class).stream()
-        .map(ServiceLoader.Provider::type)
-        .filter(type -> type.getPackageName().equals("io.github.worklint.checker"))
-        .<Class<? extends BugChecker>>map(type -> type)
-        .toList();
-  }
 
   /** A Connection with two slots, and a Flush pointer whose descriptor names {@code name}. */
   private static String[] connection(String flushSlot, String nameArgument) {
@@ -473,7 +464,7 @@ class HasWorkFieldMismatchTest {
 
   @Test
   void fixedCodeIsCleanUnderEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = worklintChecks();
+    List<Class<? extends BugChecker>> checks = Checks.all();
     org.junit.jupiter.api.Assertions.assertTrue(checks.contains(HasWorkFieldMismatch.class));
     CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
         .addSourceLines("Connection.java", FIXED)

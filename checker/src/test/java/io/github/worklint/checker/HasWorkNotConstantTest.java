@@ -7,8 +7,8 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
+import io.github.worklint.checker.corpus.Checks;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class HasWorkNotConstantTest {
@@ -18,15 +18,6 @@ class HasWorkNotConstantTest {
 
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(HasWorkNotConstant.class, getClass());
-
-  /** Every registered worklint check, as the corpus judge loads them. */
-  private static List<Class<? extends BugChecker>> worklintChecks() {
-    return ServiceLoader.load(BugChecker.class).stream()
-        .map(ServiceLoader.Provider::type)
-        .filter(type -> type.getPackageName().equals("io.github.worklint.checker"))
-        .<Class<? extends BugChecker>>map(type -> type)
-        .toList();
-  }
 
   @Test
   void descriptorBuiltInHasWorkIsFlaggedOnceOnTheCall() {
@@ -294,7 +285,7 @@ class HasWorkNotConstantTest {
 
   @Test
   void hoistedCodeIsCleanUnderEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = worklintChecks();
+    List<Class<? extends BugChecker>> checks = Checks.all();
     assertTrue(checks.contains(HasWorkNotConstant.class));
     CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
         .addSourceLines("Connection.java", HOISTED)

@@ -6,8 +6,8 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
+import io.github.worklint.checker.corpus.Checks;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -456,7 +456,7 @@ class MisdeclaredWorkFieldTest {
 
   @Test
   void fixedItemsPassEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = worklintChecks();
+    List<Class<? extends BugChecker>> checks = Checks.all();
     assertTrue(checks.contains(MisdeclaredWorkField.class), "not registered: " + checks);
     for (String[] fixed : List.of(ADDED_FINAL, BLANK_FINAL)) {
       CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
@@ -522,14 +522,5 @@ class MisdeclaredWorkFieldTest {
                 "  boolean idle() { return !Connection.flushWork.isPending(); }"))
         .expectUnchanged()
         .doTest();
-  }
-
-  /** The worklint checks registered through {@code @AutoService}, as the corpus judge finds them. */
-  private static List<Class<? extends BugChecker>> worklintChecks() {
-    return ServiceLoader.load(BugChecker.class).stream()
-        .map(ServiceLoader.Provider::type)
-        .filter(type -> type.getPackageName().equals("io.github.worklint.checker"))
-        .<Class<? extends BugChecker>>map(type -> type)
-        .toList();
   }
 }

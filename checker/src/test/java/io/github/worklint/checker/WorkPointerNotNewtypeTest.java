@@ -3,25 +3,14 @@ package io.github.worklint.checker;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
-import java.util.List;
-import java.util.ServiceLoader;
+import io.github.worklint.checker.corpus.Checks;
 import org.junit.jupiter.api.Test;
 
 class WorkPointerNotNewtypeTest {
 
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(WorkPointerNotNewtype.class, getClass());
-
-  /** Every registered worklint check, as the corpus's checker judge finds them. */
-  static List<Class<? extends BugChecker>> worklintChecks() {
-    return ServiceLoader.load(BugChecker.class).stream()
-        .map(ServiceLoader.Provider::type)
-        .filter(type -> type.getPackageName().equals("io.github.worklint.checker"))
-        .<Class<? extends BugChecker>>map(type -> type)
-        .toList();
-  }
 
   @Test
   void recordAndFinalClassNewtypesAreClean() {
@@ -102,7 +91,7 @@ class WorkPointerNotNewtypeTest {
   @Test
   void openClassFixOutputPassesEveryCheck() {
     CompilationTestHelper.newInstance(
-            ScannerSupplier.fromBugCheckerClasses(worklintChecks()), getClass())
+            ScannerSupplier.fromBugCheckerClasses(Checks.all()), getClass())
         .addSourceLines(
             "Connection.java",
             "import io.github.worklint.workqueue.*;",

@@ -4,6 +4,7 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.scanner.ScannerSupplier;
+import io.github.worklint.checker.corpus.Checks;
 import org.junit.jupiter.api.Test;
 
 class WorkPointerTargetMismatchTest {
@@ -420,7 +421,7 @@ class WorkPointerTargetMismatchTest {
   @Test
   void fixOutputPassesEveryCheck() {
     CompilationTestHelper.newInstance(
-            ScannerSupplier.fromBugCheckerClasses(WorkPointerNotNewtypeTest.worklintChecks()),
+            ScannerSupplier.fromBugCheckerClasses(Checks.all()),
             getClass())
         .addSourceLines("Connection.java", FIX_OUTPUT)
         .expectNoDiagnostics()
