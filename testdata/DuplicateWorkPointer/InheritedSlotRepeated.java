@@ -29,6 +29,7 @@ public class InheritedSlotRepeated {
 
   static final class SecureSession extends Session {
     // BUG: Diagnostic contains: DuplicateWorkPointer
+    // WorkPointerTargetMismatch
     @Slot private final Work<Session.Ping> securePing = new Work<>();
   }
 

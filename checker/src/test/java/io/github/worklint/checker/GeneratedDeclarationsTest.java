@@ -3,8 +3,7 @@ package io.github.worklint.checker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.worklint.checker.corpus.Checks;
-import java.net.URI;
+import io.github.worklint.checker.corpus.WorklintCompiler;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -12,19 +11,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dworklint.generated.seed=S}.
  */
 class GeneratedDeclarationsTest {
-
-  private static final Pattern CHECK_NAME = Pattern.compile("^\\[(\\w+)\\]");
 
   /** What can be broken in one slot, each a reason for HasWork.of to reject it. */
   enum Defect {
@@ -93,44 +81,16 @@ class GeneratedDeclarationsTest {
         "seed " + seed + ": " + rejected + " of " + count + " items rejected");
   }
 
-  /** Compiles every item with all checks, errors demoted so that class files are written. */
+  /** Compiles every item with all checks; returns the checks that fired, by item. */
   private Map<String, Set<String>> compileWithChecks(Iterable<GeneratedItem> items) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (GeneratedItem item : items) {
-      sources.add(
-          new SimpleJavaFileObject(URI.create("string:///" + item.name() + ".java"),
-              JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-              return item.source();
-            }
-          });
-    }
-    List<String> options =
-        List.of(
-            "-XDcompilePolicy=simple",
-            "--should-stop=ifError=FLOW",
-            "-Xplugin:ErrorProne -XepDisableAllChecks -XepAllErrorsAsWarnings "
-                + String.join(" ", Checks.all().stream()
-                    .map(check -> "-Xep:" + check.getSimpleName() + ":WARN").toList()),
-            "-d", classes.toString(),
-            "-classpath", System.getProperty("java.class.path"),
-            "-processorpath", System.getProperty("java.class.path"));
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean compiled = javac.getTask(null, null, diagnostics, options, null, sources).call();
-    assertTrue(compiled, () -> "generated code does not compile: " + diagnostics.getDiagnostics());
-
+    Map<String, String> sources = new LinkedHashMap<>();
+    items.forEach(item -> sources.put(item.name() + ".java", item.source()));
+    WorklintCompiler.Result result = WorklintCompiler.compile(sources, classes);
+    assertTrue(result.compiled(), () -> "generated code does not compile: " + result.otherDiagnostics());
     Map<String, Set<String>> findings = new LinkedHashMap<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      Matcher check = CHECK_NAME.matcher(d.getMessage(Locale.ROOT));
-      if (d.getSource() == null || !check.find()
-          || !CheckRegistryTest.DESIGN_CHECKS.contains(check.group(1))) {
-        continue;
-      }
-      String file = Path.of(d.getSource().toUri().getPath()).getFileName().toString();
-      findings.computeIfAbsent(file.replace(".java", ""), k -> new TreeSet<>())
-          .add(check.group(1));
+    for (WorklintCompiler.Finding finding : result.findings()) {
+      findings.computeIfAbsent(finding.file().replace(".java", ""), k -> new TreeSet<>())
+          .add(finding.check());
     }
     return findings;
   }

@@ -7,11 +7,17 @@ import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Judge 1: every corpus program compiled with all worklint checks on; its {@code // BUG:} markers
@@ -21,6 +27,64 @@ class CheckerJudgeTest {
 
   static List<Class<? extends BugChecker>> worklintChecks() {
     return Checks.all();
+  }
+
+  private static final Pattern MARKER =
+      Pattern.compile("^\\s*" + Pattern.quote(Corpus.MARKER) + "\\s*(\\w+)\\s*$");
+  private static final Pattern CONTINUATION = Pattern.compile("^\\s*//\\s*(\\w+)\\s*$");
+
+  @TempDir Path classes;
+
+  /**
+   * Error Prone's test helper matches per line: a second, unexpected diagnostic on a marked line
+   * would pass it. This judge counts: every diagnostic must have its own marker, naming its check
+   * ({@code // BUG: Diagnostic contains: A}, then {@code // B} for a second check on that line).
+   */
+  @TestFactory
+  Stream<DynamicTest> everyDiagnosticHasItsOwnMarker() {
+    List<String> checks = worklintChecks().stream().map(Class::getSimpleName).toList();
+    return Corpus.cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.toString(),
+                    c.file().toUri(),
+                    () -> {
+                      WorklintCompiler.Result result =
+                          WorklintCompiler.compile(
+                              Map.of(c.className() + ".java", c.source()),
+                              Files.createDirectories(classes.resolve(c.toString())));
+                      assertTrue(result.compiled(), c + ": " + result.otherDiagnostics());
+                      List<String> actual =
+                          result.findings().stream()
+                              .map(f -> f.line() + " " + f.check())
+                              .sorted()
+                              .toList();
+                      assertEquals(expectedFindings(c, checks), actual, c + ": " + result.findings());
+                    }));
+  }
+
+  /** "line check" for every marker, where line is the next line that is not a comment. */
+  static List<String> expectedFindings(Corpus.Case c, List<String> checks) {
+    List<String> expected = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
+    for (int i = 0; i < c.lines().size(); i++) {
+      String line = c.lines().get(i);
+      Matcher marker = MARKER.matcher(line);
+      Matcher continuation = CONTINUATION.matcher(line);
+      if (marker.matches()) {
+        assertTrue(checks.contains(marker.group(1)), c + ": marker names no check: " + line);
+        pending.add(marker.group(1));
+      } else if (!pending.isEmpty() && continuation.matches() && checks.contains(continuation.group(1))) {
+        pending.add(continuation.group(1));
+      } else if (!pending.isEmpty() && !line.trim().startsWith("//")) {
+        for (String check : pending) {
+          expected.add((i + 1) + " " + check);
+        }
+        pending.clear();
+      }
+    }
+    return expected.stream().sorted().toList();
   }
 
   @TestFactory

@@ -1,0 +1,262 @@
+package io.github.worklint.checker;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Questions about object construction shared by {@link MisdeclaredWorkField} and {@link
+ * EnqueueInConstructor}: which code runs while an object is being constructed, and whether an
+ * expression refers to the object under construction ({@code this}).
+ */
+final class Construction {
+
+  private Construction() {}
+
+  /** What kind of code directly contains a tree. */
+  enum Kind {
+    /** A constructor body. */
+    CONSTRUCTOR,
+    /** An instance initializer block or the initializer of an instance field. */
+    INSTANCE_INITIALIZER,
+    /** A static initializer block or the initializer of a static field. */
+    STATIC_INITIALIZER,
+    /** An ordinary method. */
+    METHOD,
+    /** A lambda body or a method reference: it runs whenever it is called, not here. */
+    LAMBDA,
+  }
+
+  /**
+   * Where a tree is: the kind of code that directly contains it, the class it belongs to, and
+   * the tree of that code (the method, the initializer block or the field declaration; null
+   * for a lambda).
+   */
+  record Place(Kind kind, @Nullable ClassSymbol owner, @Nullable Tree code) {
+
+    /** Whether this code runs while an instance of {@code type} is being constructed. */
+    boolean constructs(@Nullable ClassSymbol type) {
+      return type != null
+          && owner == type
+          && (kind == Kind.CONSTRUCTOR || kind == Kind.INSTANCE_INITIALIZER);
+    }
+
+    /** "the constructor of Connection", "an instance initializer of Connection", "reset()"... */
+    String describe() {
+      String type = simpleName(owner);
+      switch (kind) {
+        case CONSTRUCTOR:
+          return "the constructor of " + type;
+        case INSTANCE_INITIALIZER:
+          return code instanceof VariableTree v
+              ? "the initializer of field " + v.getName() + " of " + type
+              : "an instance initializer of " + type;
+        case STATIC_INITIALIZER:
+          return "a static initializer of " + type;
+        case METHOD:
+          return code instanceof MethodTree m ? "method " + m.getName() + "()" : "a method";
+        case LAMBDA:
+          return "a lambda";
+      }
+      return "code of " + type;
+    }
+  }
+
+  /** Where the leaf of {@code path} is; null when it is not inside any code of a class. */
+  static @Nullable Place placeOf(TreePath path) {
+    Tree previous = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree) {
+        return new Place(Kind.LAMBDA, null, null);
+      }
+      if (leaf instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        if (symbol == null) {
+          return null;
+        }
+        return new Place(
+            symbol.isConstructor() ? Kind.CONSTRUCTOR : Kind.METHOD, symbol.enclClass(), method);
+      }
+      if (leaf instanceof ClassTree type) {
+        ClassSymbol owner = ASTHelpers.getSymbol(type);
+        if (previous instanceof BlockTree block) {
+          return new Place(
+              block.isStatic() ? Kind.STATIC_INITIALIZER : Kind.INSTANCE_INITIALIZER, owner, block);
+        }
+        if (previous instanceof VariableTree field) {
+          Symbol symbol = ASTHelpers.getSymbol(field);
+          if (symbol == null) {
+            return null;
+          }
+          return new Place(
+              ASTHelpers.isStatic(symbol) ? Kind.STATIC_INITIALIZER : Kind.INSTANCE_INITIALIZER,
+              owner,
+              field);
+        }
+        return null;
+      }
+      previous = leaf;
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code receiver}, the qualifier of a field access (null when the field is accessed
+   * by its simple name), is the object of the code that contains it: nothing, {@code this} or
+   * {@code C.this} for the class {@code C} the code belongs to.
+   */
+  static boolean isOwnReceiver(@Nullable ExpressionTree receiver, @Nullable ClassSymbol owner) {
+    if (receiver == null) {
+      return true;
+    }
+    ExpressionTree r = ASTHelpers.stripParentheses(receiver);
+    if (r instanceof IdentifierTree id) {
+      return id.getName().contentEquals("this");
+    }
+    if (r instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this")) {
+      return owner != null && ASTHelpers.getSymbol(select.getExpression()) == owner;
+    }
+    return false;
+  }
+
+  /** The qualifier of a field access {@code a.f}, or null for a simple name {@code f}. */
+  static @Nullable ExpressionTree qualifier(ExpressionTree access) {
+    ExpressionTree a = ASTHelpers.stripParentheses(access);
+    return a instanceof MemberSelectTree select ? select.getExpression() : null;
+  }
+
+  /**
+   * Whether {@code tree} mentions the {@code this} of {@code type}: an explicit {@code this} that
+   * means it (not one inside a class body declared within {@code tree}) or {@code type.this}.
+   * With {@code implicitToo}, also a use of an instance member of {@code type} by its simple name
+   * ({@code field}, {@code method()}, {@code super.m()}), which reads {@code this} implicitly.
+   */
+  static boolean mentionsThis(
+      Tree tree, ClassSymbol type, boolean implicitToo, VisitorState state) {
+    Boolean found = new ThisFinder(type, implicitToo, state).scan(tree, null);
+    return found != null && found;
+  }
+
+  /** "Connection", or "an anonymous class". */
+  static String simpleName(@Nullable Symbol type) {
+    if (type == null) {
+      return "?";
+    }
+    String name = type.getSimpleName().toString();
+    return name.isEmpty() ? "an anonymous class" : name;
+  }
+
+  /** The field a plain or compound assignment writes, or null. */
+  static @Nullable ExpressionTree assignedVariable(Tree tree) {
+    if (tree instanceof AssignmentTree assignment) {
+      return assignment.getVariable();
+    }
+    if (tree instanceof CompoundAssignmentTree assignment) {
+      return assignment.getVariable();
+    }
+    return null;
+  }
+
+  /** Finds a reference to the object under construction; see {@link #mentionsThis}. */
+  private static final class ThisFinder extends TreeScanner<Boolean, Void> {
+    private final ClassSymbol type;
+    private final boolean implicitToo;
+    private final VisitorState state;
+    /** The classes declared inside the scanned tree that enclose the current node. */
+    private final Deque<ClassSymbol> nested = new ArrayDeque<>();
+
+    ThisFinder(ClassSymbol type, boolean implicitToo, VisitorState state) {
+      this.type = type;
+      this.implicitToo = implicitToo;
+      this.state = state;
+    }
+
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return (a != null && a) || (b != null && b);
+    }
+
+    @Override
+    public Boolean visitClass(ClassTree tree, Void unused) {
+      ClassSymbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol == null) {
+        return false;
+      }
+      nested.push(symbol);
+      try {
+        return super.visitClass(tree, null);
+      } finally {
+        nested.pop();
+      }
+    }
+
+    @Override
+    public Boolean visitIdentifier(IdentifierTree tree, Void unused) {
+      if (tree.getName().contentEquals("this") || tree.getName().contentEquals("super")) {
+        return nested.isEmpty();
+      }
+      return implicitToo && isImplicitMemberOfType(ASTHelpers.getSymbol(tree));
+    }
+
+    @Override
+    public Boolean visitMemberSelect(MemberSelectTree tree, Void unused) {
+      if (tree.getIdentifier().contentEquals("this")
+          && ASTHelpers.getSymbol(tree.getExpression()) == type) {
+        return true;
+      }
+      return super.visitMemberSelect(tree, null);
+    }
+
+    @Override
+    public Boolean visitNewClass(NewClassTree tree, Void unused) {
+      if (implicitToo && tree.getEnclosingExpression() == null) {
+        // new Inner() of an inner class of the type passes this as the outer instance.
+        MethodSymbol constructor = ASTHelpers.getSymbol(tree);
+        Symbol created = constructor == null ? null : constructor.owner;
+        if (created instanceof ClassSymbol c
+            && c.hasOuterInstance()
+            && c.owner instanceof ClassSymbol outer
+            && type.isSubClass(outer, state.getTypes())
+            && nested.stream().noneMatch(n -> n.isSubClass(outer, state.getTypes()))) {
+          return true;
+        }
+      }
+      return super.visitNewClass(tree, null);
+    }
+
+    /** A field or method of the type (or its superclasses) reached through an implicit this. */
+    private boolean isImplicitMemberOfType(@Nullable Symbol symbol) {
+      if (symbol == null
+          || ASTHelpers.isStatic(symbol)
+          || !(symbol.owner instanceof ClassSymbol owner)
+          || (symbol.getKind() != javax.lang.model.element.ElementKind.FIELD
+              && symbol.getKind() != javax.lang.model.element.ElementKind.METHOD)) {
+        return false;
+      }
+      // Inside a nested class that has the member itself, the simple name means that class's own.
+      return type.isSubClass(owner, state.getTypes())
+          && nested.stream().noneMatch(n -> n.isSubClass(owner, state.getTypes()));
+    }
+  }
+}

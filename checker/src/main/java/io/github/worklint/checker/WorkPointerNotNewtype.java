@@ -1,0 +1,323 @@
+package io.github.worklint.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code WorkItemPointer<T, P>} implementation that is not a newtype. The pointer type selects
+ * both the slot (and so its pending state) and the code that runs, so it must be exactly one
+ * class, holding exactly its item, that is its own {@code P}:
+ *
+ * <ul>
+ *   <li>a record or a final class: the subclasses of an open or abstract class, or the constants
+ *       of an enum, would share one slot while running different code;
+ *   <li>its state is one component (record) or one final instance field (class) of type {@code
+ *       T}: anything more is silently dropped when an enqueue finds the slot already pending; a
+ *       non-static inner class also holds its enclosing instance, which counts as state (and is
+ *       accepted as the item when it is the only state and is a {@code T});
+ *   <li>{@code P} is the class itself: otherwise {@code hasWork()} returns another pointer type's
+ *       descriptor and every enqueue throws;
+ *   <li>not generic, and {@code T} mentions no type variable: one class would stand for slots of
+ *       different item types, and {@code HasWork.of} rejects every slot of a parameterized
+ *       pointer type;
+ *   <li>not raw: a class that implements {@code WorkItemPointer} without type arguments is not
+ *       within the bound of {@code Work}, so no slot can be declared for it that {@code
+ *       HasWork.of} accepts.
+ * </ul>
+ *
+ * <p>Interfaces are not flagged: they are how several pointer types share code. The constants of
+ * an enum are reported once, on the enum; an anonymous class is always flagged, since it can
+ * never be its own {@code P}. The fix adds {@code final} to a non-final, non-abstract class when
+ * that is its only problem and no subclass of it is in the same file.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A WorkItemPointer must be a newtype: a record or final class holding only its item, whose"
+            + " pointer type P is itself",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = WorkTypes.DOCS + "WorkPointerNotNewtype.md")
+public final class WorkPointerNotNewtype extends BugChecker implements ClassTreeMatcher {
+
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    if (!WorkTypes.inScope(state)) {
+      return Description.NO_MATCH;
+    }
+    if (tree.getKind() == Tree.Kind.INTERFACE || tree.getKind() == Tree.Kind.ANNOTATION_TYPE) {
+      return Description.NO_MATCH;
+    }
+    ClassSymbol pointer = ((JCTree.JCClassDecl) tree).sym;
+    if (pointer == null) {
+      return Description.NO_MATCH;
+    }
+    boolean anonymous = pointer.isAnonymous();
+    if (!anonymous && tree.getExtendsClause() == null && tree.getImplementsClause().isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    Type superclass = pointer.getSuperclass();
+    if (anonymous && superclass != null && superclass.tsym != null && superclass.tsym.isEnum()) {
+      // The body of an enum constant: reported once, on the enum.
+      return Description.NO_MATCH;
+    }
+    Type asPointer = WorkTypes.pointerSupertype(pointer.type, state);
+    boolean raw = asPointer == null && PointerShapes.implementsRawPointer(pointer.type, state);
+    if (asPointer == null && !raw) {
+      return Description.NO_MATCH;
+    }
+    @Nullable Type item = asPointer == null ? null : asPointer.getTypeArguments().get(0);
+    @Nullable Type self = asPointer == null ? null : asPointer.getTypeArguments().get(1);
+    String name = PointerShapes.className(pointer);
+
+    List<String> problems = new ArrayList<>();
+    boolean onlyNotFinal = false;
+    boolean ownsNoSlot = false;
+    if (anonymous) {
+      problems.add(
+          self == null
+              ? "it is anonymous and implements WorkItemPointer raw, so no slot can ever be"
+                  + " declared for it"
+              : "it is anonymous, so it can never be its own pointer type P (here "
+                  + PointerShapes.simpleName(self) + "): hasWork() returns "
+                  + PointerShapes.simpleName(self) + "'s descriptor and enqueue throws"
+                  + " IllegalArgumentException for it");
+    } else {
+      String shape = shapeProblem(pointer);
+      if (shape != null) {
+        problems.add(shape);
+        onlyNotFinal = shape.startsWith(NOT_FINAL);
+      }
+      // An abstract class is reported as such; its type parameters only matter through its
+      // subclasses, which are checked on their own.
+      boolean isAbstract = (pointer.flags() & (Flags.ABSTRACT | Flags.ENUM)) == Flags.ABSTRACT;
+      String generic = isAbstract ? null : genericProblem(pointer, item);
+      if (generic != null) {
+        problems.add(generic);
+      }
+      String stateProblem = stateProblem(pointer, item, state);
+      if (stateProblem != null) {
+        problems.add(stateProblem);
+      }
+      if (raw) {
+        problems.add(
+            "it implements WorkItemPointer raw, so it is not within the bound of Work<P>: no"
+                + " Work<" + name + "> slot can be declared, and HasWork.of rejects any other");
+      } else if (self != null
+          && self.tsym != pointer
+          && !(self.hasTag(TypeTag.TYPEVAR) && !pointer.getTypeParameters().isEmpty())) {
+        String q = PointerShapes.simpleName(self);
+        ownsNoSlot = true;
+        problems.add(
+            "its pointer type P is " + q + ", not " + name + " itself: hasWork() returns " + q
+                + "'s descriptor, so enqueue throws IllegalArgumentException for every " + name
+                + " (it would run in " + q + "'s slot)");
+      }
+    }
+    if (problems.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                name + " is not a pointer newtype: " + String.join("; ", problems) + ". "
+                    + newtypeAdvice(pointer, item, anonymous, ownsNoSlot));
+    if (problems.size() == 1 && onlyNotFinal) {
+      Optional<SuggestedFix> fix = addFinal(tree, pointer, state);
+      fix.ifPresent(description::addFix);
+    }
+    return description.build();
+  }
+
+  private static final String NOT_FINAL = "it is neither a record nor final";
+
+  private static @Nullable String shapeProblem(ClassSymbol pointer) {
+    long flags = pointer.flags();
+    if ((flags & Flags.ENUM) != 0) {
+      return "it is an enum, so all its constants are one pointer type with one slot: a second"
+          + " constant enqueued while the first is pending returns false and never runs (and a"
+          + " constant with a body is rejected at enqueue)";
+    }
+    if (ASTHelpers.isRecord(pointer)) {
+      return null;
+    }
+    String name = pointer.getSimpleName().toString();
+    if ((flags & Flags.ABSTRACT) != 0) {
+      return "it is abstract, so the pointers are instances of its subclasses: several classes"
+          + " with different run() behind one pointer type and slot";
+    }
+    if ((flags & Flags.FINAL) == 0) {
+      return NOT_FINAL + ", so a subclass with its own run() would claim " + name
+          + "'s slot (enqueue throws IllegalArgumentException for it)";
+    }
+    return null;
+  }
+
+  private static @Nullable String genericProblem(ClassSymbol pointer, @Nullable Type item) {
+    if (!pointer.getTypeParameters().isEmpty()) {
+      return "it is generic (" + PointerShapes.simpleName(pointer.type) + "), so one pointer class"
+          + " stands for slots of different item types, and HasWork.of rejects every slot of a"
+          + " parameterized pointer type";
+    }
+    if (PointerShapes.mentionsTypeVariable(item)) {
+      return "its item type " + PointerShapes.simpleName(item) + " depends on a type variable,"
+          + " so one pointer class stands for slots of different item types, and HasWork.of"
+          + " rejects every such slot";
+    }
+    return null;
+  }
+
+  /** One piece of a pointer's instance state. */
+  private record Part(String description, Type type, boolean isFinal) {}
+
+  private static @Nullable String stateProblem(
+      ClassSymbol pointer, @Nullable Type item, VisitorState state) {
+    boolean isRecord = ASTHelpers.isRecord(pointer);
+    List<Part> parts = isRecord ? components(pointer, state) : fields(pointer, state);
+    String itemName = item == null ? "item" : PointerShapes.simpleName(item);
+    String kind = isRecord ? "component" : "instance field";
+    if (parts.isEmpty()) {
+      return "it has no " + kind + " holding its " + itemName;
+    }
+    if (parts.size() > 1) {
+      return "it holds more than its item ("
+          + parts.stream().map(Part::description).collect(Collectors.joining(", "))
+          + "): an enqueue that finds the slot pending returns false and drops the rest of that"
+          + " pointer's state";
+    }
+    Part only = parts.get(0);
+    if (!only.isFinal()) {
+      return "its " + only.description() + " is not final: reassigning it while the pointer is"
+          + " queued makes run() work on another item than the one whose slot was queued";
+    }
+    if (item != null && !WorkTypes.sameType(only.type(), item, state)) {
+      return "its " + only.description() + " is a " + PointerShapes.simpleName(only.type())
+          + ", not its item type " + itemName;
+    }
+    return null;
+  }
+
+  private static List<Part> components(ClassSymbol pointer, VisitorState state) {
+    List<Part> parts = new ArrayList<>();
+    for (Symbol.RecordComponent component : pointer.getRecordComponents()) {
+      parts.add(
+          new Part(
+              "component " + component.getSimpleName(),
+              state.getTypes().memberType(pointer.type, component),
+              true));
+    }
+    return parts;
+  }
+
+  /**
+   * The instance state of a class: its enclosing instance, if any, then its own and its
+   * superclasses' instance fields.
+   */
+  private static List<Part> fields(ClassSymbol pointer, VisitorState state) {
+    List<Part> parts = new ArrayList<>();
+    Types types = state.getTypes();
+    Symtab symtab = state.getSymtab();
+    Type enclosing = pointer.type.getEnclosingType();
+    if (enclosing != null && enclosing.hasTag(TypeTag.CLASS)) {
+      parts.add(
+          new Part("its enclosing " + PointerShapes.simpleName(enclosing) + " instance", enclosing,
+              true));
+    }
+    for (Type t = pointer.type;
+        t != null
+            && t.hasTag(TypeTag.CLASS)
+            && t.tsym != symtab.objectType.tsym
+            && t.tsym != symtab.enumSym
+            && t.tsym != symtab.recordType.tsym;
+        t = types.supertype(t)) {
+      for (Symbol member : t.tsym.getEnclosedElements()) {
+        if (member.getKind() != ElementKind.FIELD
+            || member.isStatic()
+            || (member.flags() & Flags.SYNTHETIC) != 0
+            || !(member instanceof VarSymbol)) {
+          continue;
+        }
+        parts.add(
+            new Part(
+                "field " + member.getSimpleName(),
+                types.memberType(pointer.type, member),
+                (member.flags() & Flags.FINAL) != 0));
+      }
+    }
+    return parts;
+  }
+
+  private static String newtypeAdvice(
+      ClassSymbol pointer, @Nullable Type item, boolean anonymous, boolean ownsNoSlot) {
+    if ((pointer.flags() & Flags.ENUM) != 0) {
+      return "Declare one record per constant instead, each holding only the item, e.g. record"
+          + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>, each with its"
+          + " own Work slot.";
+    }
+    if (!anonymous && item != null && !PointerShapes.mentionsTypeVariable(item)) {
+      String t = PointerShapes.simpleName(item);
+      String p = pointer.getSimpleName().toString();
+      return "Declare it as record " + p + "(" + t + " item) implements WorkItemPointer<" + t
+          + ", " + p + ">" + (ownsNoSlot ? ", with its own Work<" + p + "> slot in " + t : "")
+          + ".";
+    }
+    return "Declare one record per item type and slot, holding only the item, e.g. record"
+        + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>.";
+  }
+
+  private static Optional<SuggestedFix> addFinal(
+      ClassTree tree, ClassSymbol pointer, VisitorState state) {
+    Set<Modifier> modifiers = tree.getModifiers().getFlags();
+    if (modifiers.contains(Modifier.SEALED) || modifiers.contains(Modifier.NON_SEALED)
+        || hasSubclassInFile(pointer, state)) {
+      return Optional.empty();
+    }
+    return SuggestedFixes.addModifiers(tree, state, Modifier.FINAL);
+  }
+
+  private static boolean hasSubclassInFile(ClassSymbol pointer, VisitorState state) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        ClassSymbol symbol = ((JCTree.JCClassDecl) node).sym;
+        Type superclass = symbol == null ? null : symbol.getSuperclass();
+        if (superclass != null && superclass.tsym == pointer) {
+          found[0] = true;
+        }
+        return super.visitClass(node, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return found[0];
+  }
+}

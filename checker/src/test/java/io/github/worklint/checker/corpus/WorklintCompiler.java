@@ -1,0 +1,78 @@
+package io.github.worklint.checker.corpus;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * javac with Error Prone as a plugin and only the worklint checks on, all as warnings so that
+ * class files are written even for broken code; the way a user's build runs them.
+ */
+public final class WorklintCompiler {
+
+  private static final Pattern CHECK_NAME = Pattern.compile("^\\[(\\w+)\\]");
+
+  /** One worklint diagnostic. */
+  public record Finding(String file, long line, String check, String message) {}
+
+  /** What a compilation produced. */
+  public record Result(boolean compiled, List<Finding> findings, String otherDiagnostics) {}
+
+  private WorklintCompiler() {}
+
+  /** Compiles {@code sources} (file name to source text) into {@code classes}. */
+  public static Result compile(Map<String, String> sources, Path classes) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<JavaFileObject> files = new ArrayList<>();
+    sources.forEach(
+        (name, text) ->
+            files.add(
+                new SimpleJavaFileObject(URI.create("string:///" + name), JavaFileObject.Kind.SOURCE) {
+                  @Override
+                  public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return text;
+                  }
+                }));
+    StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -XepAllErrorsAsWarnings");
+    for (var check : Checks.all()) {
+      plugin.append(" -Xep:").append(check.getSimpleName()).append(":WARN");
+    }
+    String classpath = System.getProperty("java.class.path");
+    List<String> options =
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            plugin.toString(),
+            "-Xmaxwarns", "100000",
+            "-Xmaxerrs", "100000",
+            "-d", classes.toString(),
+            "-classpath", classpath,
+            "-processorpath", classpath);
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean compiled = javac.getTask(null, null, diagnostics, options, null, files).call();
+    List<Finding> findings = new ArrayList<>();
+    StringBuilder other = new StringBuilder();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      String message = d.getMessage(Locale.ROOT);
+      Matcher check = CHECK_NAME.matcher(message);
+      if (d.getSource() != null && check.find()) {
+        String file = Path.of(d.getSource().toUri().getPath()).getFileName().toString();
+        findings.add(new Finding(file, d.getLineNumber(), check.group(1), message));
+      } else if (d.getKind() == Diagnostic.Kind.ERROR) {
+        other.append(d).append('\n');
+      }
+    }
+    return new Result(compiled, findings, other.toString());
+  }
+}

@@ -1,0 +1,42 @@
+import io.github.worklint.workqueue.HasWork;
+import io.github.worklint.workqueue.Slot;
+import io.github.worklint.workqueue.Work;
+import io.github.worklint.workqueue.WorkItemPointer;
+import io.github.worklint.workqueue.WorkQueue;
+import java.lang.invoke.MethodHandles;
+
+/** A static slot: every Connection would share one pending state, so HasWork.of rejects it. */
+public class StaticSlot {
+
+  static final class Connection {
+    // BUG: Diagnostic contains: MisdeclaredWorkField
+    @Slot private static final Work<Flush> flushWork = new Work<>();
+
+    record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {
+      static final HasWork<Connection, Flush> WORK =
+          // BUG: Diagnostic contains: HasWorkFieldMismatch
+          HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, "flushWork");
+
+      @Override
+      public HasWork<Connection, Flush> hasWork() {
+        return WORK;
+      }
+
+      @Override
+      public void run() {}
+    }
+  }
+
+  static String verdict() {
+    try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
+      queue.enqueue(new Connection.Flush(new Connection()));
+      throw new AssertionError("HasWork.of accepted a static slot");
+    } catch (ExceptionInInitializerError e) {
+      return "failure: HasWork.of rejected the item: " + e.getCause().getMessage();
+    }
+  }
+
+  public static void main(String[] args) {
+    System.out.println(verdict());
+  }
+}
