@@ -155,8 +155,17 @@ class Worklint {
    * for projects that build the same code with other flags.
    */
   static void copySources(String itSources, String project, File basedir) {
-    java.nio.file.Path from = new File(itSources, project + '/src').toPath()
-    java.nio.file.Path to = new File(basedir, 'src').toPath()
+    copyTree(new File(itSources, project + '/src'), new File(basedir, 'src'))
+  }
+
+  /** The root of the worklint repository, two levels above itSources (integration-tests/src/it). */
+  static File repositoryRoot(String itSources) {
+    new File(itSources).canonicalFile.parentFile.parentFile.parentFile
+  }
+
+  static void copyTree(File fromDir, File toDir) {
+    java.nio.file.Path from = fromDir.toPath()
+    java.nio.file.Path to = toDir.toPath()
     java.nio.file.Files.walk(from).withCloseable { paths ->
       paths.each { java.nio.file.Path p ->
         java.nio.file.Path target = to.resolve(from.relativize(p).toString())

@@ -9,6 +9,13 @@ if (jdk == '25') {
 assert log.contains('COMPILATION ERROR'): 'the build must fail at compilation'
 assert log.contains('BUILD FAILURE')
 
+// The sources are examples/broken-connection's, with markers (HasWorkFieldMismatch also fires
+// on the HasWork.of naming the non-final keepAliveWork): the example shows what is proven here.
+String path = 'src/main/java/broken/Connection.java'
+String example = new File(W.repositoryRoot(itSources), 'examples/broken-connection/' + path).text
+assert new File(basedir, path).text.replaceAll(/ \/\/ BUG: [\w, ]+(?=\n)/, '') == example:
+    "${path} differs from examples/broken-connection's: copy the example again and mark its lines"
+
 def found = W.diagnostics(log, basedir)
 W.print("ci-gate (${jdk})", found)
 W.assertExactlyTheMarkers(found, basedir)

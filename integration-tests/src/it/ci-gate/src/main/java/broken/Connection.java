@@ -53,7 +53,6 @@ public final class Connection {
     @Override
     public HasWork<Connection, KeepAlive> hasWork() {
       // HasWorkNotConstant: a new descriptor, and a reflective look-up, on every enqueue.
-      // HasWorkFieldMismatch as well: keepAliveWork is not final (the MisdeclaredWorkField above).
       return HasWork.of(MethodHandles.lookup(), Connection.class, KeepAlive.class, "keepAliveWork"); // BUG: HasWorkNotConstant, HasWorkFieldMismatch
     }
 
