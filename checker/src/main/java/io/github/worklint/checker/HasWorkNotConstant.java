@@ -221,9 +221,40 @@ public final class HasWorkNotConstant extends BugChecker
     if (brace < 0) {
       return null;
     }
-    fix.replace(brace + 1, brace + 1, "\n" + declaration + "\n");
+    fix.replace(brace + 1, brace + 1, "\n" + bodyIndent(owner, brace, state) + declaration + "\n");
     fix.replace(call, CONSTANT);
     return fix.build();
+  }
+
+  /**
+   * The indentation of {@code type}'s members: that of its first member written in the source,
+   * or two spaces more than the declaration's own line.
+   */
+  private static String bodyIndent(ClassTree type, int brace, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    if (source == null) {
+      return "";
+    }
+    for (Tree member : type.getMembers()) {
+      int start = ASTHelpers.getStartPosition(member);
+      if (start > brace) {
+        return lineIndent(source, start);
+      }
+    }
+    return lineIndent(source, ASTHelpers.getStartPosition(type)) + "  ";
+  }
+
+  /** The blanks that open the line holding {@code offset}, if only blanks precede it there. */
+  private static String lineIndent(CharSequence source, int offset) {
+    int lineStart = offset;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int end = lineStart;
+    while (end < offset && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
+      end++;
+    }
+    return source.subSequence(lineStart, end).toString();
   }
 
   /**
