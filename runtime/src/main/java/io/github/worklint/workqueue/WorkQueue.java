@@ -158,7 +158,7 @@ public final class WorkQueue implements AutoCloseable {
    */
   public <T, P extends WorkItemPointer<T, P>> boolean cancelSync(P pointer) {
     Work<P> work = slotOf(pointer);
-    rejectSelfWait(work, "cancelSync", pointer);
+    rejectSelfWait(work, "cancelSync", pointer, false);
     boolean owner = work.beginCanceling();
     try {
       boolean wasPending = grabPending(work);
@@ -181,7 +181,7 @@ public final class WorkQueue implements AutoCloseable {
    */
   public <T, P extends WorkItemPointer<T, P>> boolean flush(P pointer) {
     Work<P> work = slotOf(pointer);
-    rejectSelfWait(work, "flush", pointer);
+    rejectSelfWait(work, "flush", pointer, true);
     if ((work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
       return false;
     }
@@ -521,7 +521,13 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
-  private static void rejectSelfWait(Work<?> work, String operation, WorkItemPointer<?, ?> p) {
+  /**
+   * Throws if the caller is a worker that the wait would include: the one running the slot, or,
+   * when {@code waitsForPending} (flush, not cancelSync, which removes a pending instance instead
+   * of waiting for it), the only worker of a queue where the slot is pending.
+   */
+  private static void rejectSelfWait(
+      Work<?> work, String operation, WorkItemPointer<?, ?> p, boolean waitsForPending) {
     Worker me = CURRENT_WORKER.get();
     if (me == null) {
       return;
@@ -531,7 +537,7 @@ public final class WorkQueue implements AutoCloseable {
           operation + "(" + p.getClass().getName() + ") called from that slot's own run: it"
               + " would wait for itself");
     }
-    if (me.queue.maxActive == 1 && work.linkedIn == me.queue) {
+    if (waitsForPending && me.queue.maxActive == 1 && work.linkedIn == me.queue) {
       throw new IllegalStateException(
           operation + "(" + p.getClass().getName() + ") called from the only worker of queue "
               + me.queue.name + ", where that slot is queued: it would wait for itself");
