@@ -38,13 +38,15 @@ final class Waits {
   }
 
   /**
-   * Waits until {@code thread} is parked (WAITING or TIMED_WAITING): used to know that a thread
-   * calling flush, cancelSync or drain has reached its wait before the test lets the run finish.
+   * Waits until {@code thread} is parked (WAITING or TIMED_WAITING) or has ended: used to know
+   * that a thread calling flush, cancelSync or drain has reached its wait before the test lets the
+   * run finish. A thread that ended instead did not wait, which the caller's assertions catch.
    */
   static void untilParked(Thread thread) {
     until(thread.getName() + " waits", () -> {
       Thread.State state = thread.getState();
-      return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+      return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+          || state == Thread.State.TERMINATED;
     });
   }
 

@@ -136,8 +136,8 @@ public class WorkQueueLincheckTest {
   @Test
   void stress() {
     new StressOptions()
-        .iterations(12)
-        .invocationsPerIteration(1_500)
+        .iterations(10)
+        .invocationsPerIteration(1_000)
         .threads(3)
         .actorsPerThread(3)
         .actorsBefore(1)

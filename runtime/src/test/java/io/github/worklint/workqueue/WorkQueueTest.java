@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -344,6 +345,7 @@ class WorkQueueTest {
       gate.awaitEntered(); // run number 50 is held, and has not re-queued itself yet
       Thread canceller = Waits.start("canceller", () -> result.set(queue.cancelSync(item.a())));
       Waits.untilParked(canceller);
+      assertTrue(canceller.isAlive(), "cancelSync returned while the run was held");
       gate.release();
       Waits.join(canceller);
       assertEquals(Boolean.FALSE, result.get(), "the slot was running, not pending");
@@ -383,6 +385,7 @@ class WorkQueueTest {
         runsWhenReturned.set(item.a.runs.get());
       });
       Waits.untilParked(flusher);
+      assertTrue(flusher.isAlive(), "flush(p) returned while the run was held");
       gate.release();
       Waits.join(flusher);
     }
@@ -403,6 +406,7 @@ class WorkQueueTest {
         runsWhenReturned.set(item.a.runs.get());
       });
       Waits.untilParked(flusher);
+      assertTrue(flusher.isAlive(), "flush(p) returned while the slot was pending");
       blocked.release();
       Waits.join(flusher);
     }
@@ -430,6 +434,7 @@ class WorkQueueTest {
       assertTrue(queue.enqueue(item.a()));
       Thread flusher = Waits.start("flusher", () -> queue.flush(item.a()));
       Waits.untilParked(flusher);
+      assertTrue(flusher.isAlive(), "flush(p) returned while the slot was pending");
       assertTrue(queue.cancel(item.a()));
       Waits.join(flusher); // while the worker is still held: the cancel alone ended the wait
       assertEquals(0, item.a.runs.get());
@@ -538,6 +543,7 @@ class WorkQueueTest {
         chainedRunsWhenDrained.set(item.b.runs.get());
       });
       Waits.untilParked(drainer);
+      assertTrue(drainer.isAlive(), "drain() returned while a run was held");
       IllegalStateException e =
           assertThrows(IllegalStateException.class, () -> queue.enqueue(outsider.a()));
       assertTrue(e.getMessage().contains("draining"), e.getMessage());
@@ -558,7 +564,12 @@ class WorkQueueTest {
   @Test
   void closeDrainsThenStopsTheWorkersAndIsIdempotent() {
     CountingThreadFactory threads = new CountingThreadFactory("closing");
-    WorkQueue queue = WorkQueue.builder("closing").maxActive(3).threadFactory(threads).build();
+    // Each worker lingers a little after its loop ends, so that close() must join it.
+    ThreadFactory lingering = runnable -> threads.newThread(() -> {
+      runnable.run();
+      sleep(100);
+    });
+    WorkQueue queue = WorkQueue.builder("closing").maxActive(3).threadFactory(lingering).build();
     List<TestItem> all = new ArrayList<>();
     try {
       assertEquals(3, threads.created().size());
@@ -771,16 +782,18 @@ class WorkQueueTest {
   /** Runs {@code call} inside the A slot's run on {@code queue} and returns what it did. */
   private static Outcome callFromRun(WorkQueue queue, TestItem item, Call call) {
     AtomicReference<Outcome> outcome = new AtomicReference<>();
+    CountDownLatch recorded = new CountDownLatch(1);
     item.a.body = () -> {
       try {
         outcome.set(new Outcome(call.call(), null));
       } catch (Throwable t) {
         outcome.set(new Outcome(null, t));
+      } finally {
+        recorded.countDown();
       }
     };
     assertTrue(queue.enqueue(item.a()));
-    queue.flush(item.a());
-    assertNotNull(outcome.get(), "the run did not record an outcome");
+    assertTrue(Waits.await(recorded), "the call from the run neither returned nor threw in time");
     return outcome.get();
   }
 
