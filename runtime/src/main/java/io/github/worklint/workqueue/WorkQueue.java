@@ -536,8 +536,9 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Throws if the wait would include the caller's own run: the slot runs on this thread, or
-   * ({@code waitsForPending}) it is queued behind the caller on a queue whose only worker this is.
+   * Throws if the caller is a worker that the wait would include: the one running the slot, or,
+   * when {@code waitsForPending} (flush, not cancelSync, which removes a pending instance instead
+   * of waiting for it), the only worker of a queue where the slot is pending.
    */
   private static void rejectSelfWait(
       Work<?> work, String operation, WorkItemPointer<?, ?> p, boolean waitsForPending) {
