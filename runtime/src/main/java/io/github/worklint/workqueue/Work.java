@@ -55,6 +55,12 @@ public final class Work<P extends WorkItemPointer<?, P>> {
   /** The pointer of the running instance; touched only by the worker that runs it. */
   private @Nullable P runningPointer;
 
+  /**
+   * The queue whose instance was handed to the worker running this slot (state RERUN). Written
+   * by that queue's worker before it sets RERUN, so whoever sees RERUN sees it.
+   */
+  @Nullable WorkQueue rerunFor;
+
   /** The queue-wide ticket of the pending instance, for {@link WorkQueue#flush()}. */
   long ticket;
 

@@ -1,5 +1,7 @@
 package io.github.worklint.workqueue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,8 +39,14 @@ public final class WorkQueue implements AutoCloseable {
   // Guarded by lock; closed and drainers are also read without it, to refuse an enqueue before
   // it takes the slot's token (a token taken and given back would make a concurrent enqueue of
   // the same slot report "already pending" for work that never runs).
-  private @Nullable Work<?> head;
-  private @Nullable Work<?> tail;
+  private final SlotList queued = new SlotList();
+  /**
+   * Instances of this queue handed to the worker already running their slot (possibly another
+   * queue's worker); they stay this queue's work, for flush() and drain(), until that run ends.
+   */
+  private final SlotList handedOff = new SlotList();
+  /** Tickets of this queue's instances running on other queues' workers (rare: an object each). */
+  private final List<Long> foreignRuns = new ArrayList<>();
   private long nextTicket;
   private int idleWorkers;
   private final AtomicInteger drainers = new AtomicInteger();
@@ -314,32 +322,12 @@ public final class WorkQueue implements AutoCloseable {
 
   private void link(Work<?> work) {
     work.ticket = nextTicket++;
-    work.prev = tail;
-    work.next = null;
-    if (tail == null) {
-      head = work;
-    } else {
-      tail.next = work;
-    }
-    tail = work;
+    queued.append(work);
     work.linkedIn = this;
   }
 
   private void unlink(Work<?> work) {
-    Work<?> prev = work.prev;
-    Work<?> next = work.next;
-    if (prev == null) {
-      head = next;
-    } else {
-      prev.next = next;
-    }
-    if (next == null) {
-      tail = prev;
-    } else {
-      next.prev = prev;
-    }
-    work.prev = null;
-    work.next = null;
+    queued.remove(work);
     work.linkedIn = null;
   }
 
@@ -354,8 +342,8 @@ public final class WorkQueue implements AutoCloseable {
         return false;
       }
       if ((state & Work.RERUN) != 0) {
-        if (work.compareAndSetState(state, state & ~(Work.PENDING | Work.RERUN))) {
-          work.markDone(work.queuedSeq());
+        WorkQueue owner = work.rerunFor;
+        if (owner != null && owner.takeHandedOff(work, null)) {
           SLOT_EVENTS.signal();
           return true;
         }
@@ -389,10 +377,19 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
+  /** Tickets grow in queue order, so the oldest of each list is its first. */
   private long oldestOutstandingTicket() {
-    long oldest = head != null ? head.ticket : Long.MAX_VALUE;
+    Work<?> queuedFirst = queued.first();
+    Work<?> handedFirst = handedOff.first();
+    long oldest = queuedFirst != null ? queuedFirst.ticket : Long.MAX_VALUE;
+    if (handedFirst != null) {
+      oldest = Math.min(oldest, handedFirst.ticket);
+    }
     for (Worker worker : workers) {
       oldest = Math.min(oldest, worker.runningTicket);
+    }
+    for (long ticket : foreignRuns) {
+      oldest = Math.min(oldest, ticket);
     }
     return oldest;
   }
@@ -428,9 +425,10 @@ public final class WorkQueue implements AutoCloseable {
     try {
       me.runningTicket = Long.MAX_VALUE;
       me.running = null;
+      me.runningFor = null;
       progress.signal();
       while (true) {
-        Work<?> work = head;
+        Work<?> work = queued.first();
         if (work == null) {
           if (closed) {
             return null;
@@ -443,20 +441,26 @@ public final class WorkQueue implements AutoCloseable {
         unlink(work);
         if (startOrHandOff(work)) {
           me.running = work;
+          me.runningFor = this;
           me.runningTicket = work.ticket;
           return work;
         }
+        handedOff.append(work);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** Returns true if the slot was idle and is now running here; false if it was handed off. */
-  private static boolean startOrHandOff(Work<?> work) {
+  /**
+   * Returns true if the slot was idle and is now running here; false if it was handed to the
+   * worker running it, which runs it again when it finishes. Called under this queue's lock.
+   */
+  private boolean startOrHandOff(Work<?> work) {
     while (true) {
       int state = work.state();
       if ((state & Work.RUNNING) != 0) {
+        work.rerunFor = this;
         if (work.compareAndSetState(state, state | Work.RERUN)) {
           return false;
         }
@@ -477,6 +481,10 @@ public final class WorkQueue implements AutoCloseable {
         deliverUncaught(t);
       }
       work.markDone(work.runningSeq);
+      WorkQueue owner = me.runningFor;
+      if (owner != null && owner != this) {
+        owner.endForeignRun(me.foreignTicket);
+      }
     } while (finishRun(me, work));
   }
 
@@ -489,10 +497,8 @@ public final class WorkQueue implements AutoCloseable {
       while (true) {
         int state = work.state();
         if ((state & Work.RERUN) != 0) {
-          long ticket = work.ticket;
-          work.beginInstance();
-          if (work.compareAndSetState(state, state & ~(Work.PENDING | Work.RERUN))) {
-            me.runningTicket = ticket;
+          WorkQueue owner = work.rerunFor;
+          if (owner != null && owner.takeHandedOff(work, me)) {
             return true;
           }
         } else if (work.compareAndSetState(state, state & ~Work.RUNNING)) {
@@ -501,6 +507,57 @@ public final class WorkQueue implements AutoCloseable {
       }
     } finally {
       SLOT_EVENTS.signal();
+    }
+  }
+
+  /**
+   * Takes back the instance this queue handed to the worker running {@code work}: to run it, when
+   * {@code runner} is that worker, or to cancel it. Returns false if the other party took it first.
+   * Done under this queue's lock and before PENDING clears, so the slot has left the handed-off
+   * list before any enqueue can link it again.
+   */
+  private boolean takeHandedOff(Work<?> work, @Nullable Worker runner) {
+    lock.lock();
+    try {
+      if ((work.state() & Work.RERUN) == 0) {
+        return false;
+      }
+      handedOff.remove(work);
+      long ticket = work.ticket;
+      long seq = work.queuedSeq();
+      if (runner != null) {
+        work.beginInstance();
+      }
+      int state = work.state();
+      while (!work.compareAndSetState(state, state & ~(Work.PENDING | Work.RERUN))) {
+        state = work.state();
+      }
+      if (runner == null) {
+        work.markDone(seq);
+      } else if (runner.queue == this) {
+        runner.runningTicket = ticket;
+        runner.runningFor = this;
+      } else {
+        // Another queue's worker runs this queue's instance: this queue still waits for it.
+        runner.runningTicket = Long.MAX_VALUE;
+        runner.runningFor = this;
+        runner.foreignTicket = ticket;
+        foreignRuns.add(ticket);
+      }
+      progress.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void endForeignRun(long ticket) {
+    lock.lock();
+    try {
+      foreignRuns.remove(Long.valueOf(ticket));
+      progress.signal();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -522,9 +579,10 @@ public final class WorkQueue implements AutoCloseable {
 
   // ---- self-wait detection
 
+  /** Whether the caller is one of this queue's workers, or runs an instance of this queue. */
   private boolean isOwnWorker() {
     Worker me = CURRENT_WORKER.get();
-    return me != null && me.queue == this;
+    return me != null && (me.queue == this || me.runningFor == this);
   }
 
   private void rejectOwnWorker(String operation) {
@@ -581,6 +639,10 @@ public final class WorkQueue implements AutoCloseable {
     volatile long runningTicket = Long.MAX_VALUE;
     /** The slot running here; read by this thread's own self-wait checks and by toString. */
     volatile @Nullable Work<?> running;
+    /** The queue whose instance runs here: this worker's own, or the one that handed it over. */
+    volatile @Nullable WorkQueue runningFor;
+    /** The ticket of another queue's instance running here; only this worker reads it. */
+    long foreignTicket;
 
     Worker(WorkQueue queue) {
       this.queue = queue;

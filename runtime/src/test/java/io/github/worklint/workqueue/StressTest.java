@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -38,8 +39,13 @@ class StressTest {
   /** One in this many operations also flushes a random slot. */
   private static final int FLUSH_EVERY = 256;
 
-  @Test
-  void everyAcceptedEnqueueRunsExactlyOnceUnlessCancelled() throws Exception {
+  /**
+   * With two queues, a slot running on one queue's worker is often queued on the other, whose
+   * worker hands it over: that queue must still count it (flush, drain and close wait for it).
+   */
+  @ParameterizedTest(name = "{0} queue(s)")
+  @ValueSource(ints = {1, 2})
+  void everyAcceptedEnqueueRunsExactlyOnceUnlessCancelled(int queueCount) throws Exception {
     long enqueues = Long.getLong("worklint.stress.enqueues", 1_000_000L);
     assertTrue(enqueues >= PRODUCERS, "worklint.stress.enqueues must be at least " + PRODUCERS);
 
@@ -72,15 +78,19 @@ class StressTest {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long started = System.nanoTime();
     long elapsedNanos;
-    try (WorkQueue queue = WorkQueue.builder("stress").maxActive(WORKERS)
-        .threadFactory(new CountingThreadFactory("stress"))
-        .uncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e))
-        .build()) {
+    List<WorkQueue> queues = new ArrayList<>();
+    for (int q = 0; q < queueCount; q++) {
+      queues.add(WorkQueue.builder("stress-" + q).maxActive(WORKERS)
+          .threadFactory(new CountingThreadFactory("stress-" + q))
+          .uncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e))
+          .build());
+    }
+    try {
       CountDownLatch go = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < PRODUCERS; t++) {
         long share = enqueues / PRODUCERS + (t < enqueues % PRODUCERS ? 1 : 0);
-        Producer producer = new Producer(queue, pointers, share, 0x5EED_0000L + t);
+        Producer producer = new Producer(queues, pointers, share, 0x5EED_0000L + t);
         producers[t] = producer;
         threads.add(Waits.start("stress-producer-" + t, () -> {
           Waits.await(go);
@@ -96,7 +106,9 @@ class StressTest {
         thread.join(TimeUnit.SECONDS.toMillis(120));
         assertFalse(thread.isAlive(), thread.getName() + " did not finish in time");
       }
-    } // close(): drains, then stops the workers
+    } finally {
+      queues.forEach(WorkQueue::close); // drains, then stops the workers
+    }
     elapsedNanos = System.nanoTime() - started;
     if (failure.get() != null) {
       throw new AssertionError("a producer or a run failed", failure.get());
@@ -127,10 +139,10 @@ class StressTest {
       maxInside = Math.max(maxInside, probes[s].maxInside.get());
     }
     System.out.printf(
-        "stress: %d producers, %d workers, %d slots; %d enqueue attempts, %d accepted,"
+        "stress: %d queue(s), %d producers, %d workers each, %d slots; %d enqueue attempts, %d accepted,"
             + " %d cancelled, %d runs, %d flush(p) (%d waited); max runs at once per slot %d;"
             + " %d ms%n",
-        PRODUCERS, WORKERS, SLOTS, attempts, accepted, cancelled, runs, flushes,
+        queueCount, PRODUCERS, WORKERS, SLOTS, attempts, accepted, cancelled, runs, flushes,
         flushesThatWaited, maxInside, TimeUnit.NANOSECONDS.toMillis(elapsedNanos));
 
     assertEquals(enqueues, attempts);
@@ -189,7 +201,7 @@ class StressTest {
 
   /** One producer thread's operations and its own counts (read after it is joined). */
   private static final class Producer {
-    private final WorkQueue queue;
+    private final List<WorkQueue> queues;
     private final Pointers pointers;
     private final long operations;
     private final SplittableRandom random;
@@ -200,8 +212,8 @@ class StressTest {
     long flushes;
     long flushesThatWaited;
 
-    Producer(WorkQueue queue, Pointers pointers, long operations, long seed) {
-      this.queue = queue;
+    Producer(List<WorkQueue> queues, Pointers pointers, long operations, long seed) {
+      this.queues = queues;
       this.pointers = pointers;
       this.operations = operations;
       this.random = new SplittableRandom(seed);
@@ -210,6 +222,7 @@ class StressTest {
     void run() {
       for (long op = 0; op < operations; op++) {
         int s = random.nextInt(SLOTS);
+        WorkQueue queue = queues.get(random.nextInt(queues.size()));
         attempts++;
         if (pointers.enqueue(queue, s)) {
           accepted[s]++;

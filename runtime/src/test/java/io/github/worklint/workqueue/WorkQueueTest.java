@@ -102,6 +102,43 @@ class WorkQueueTest {
     assertEquals(1, item.a.maxInside.get());
   }
 
+  @Test
+  void anInstanceHandedToAnotherQueuesWorkerStillCountsForItsOwnQueue() {
+    TestItem item = new TestItem();
+    AtomicInteger started = new AtomicInteger();
+    try (WorkQueue first = queue("first", 1);
+        WorkQueue second = queue("second", 1);
+        Gate gate = new Gate()) {
+      item.a.body = () -> {
+        if (started.incrementAndGet() == 1) {
+          gate.pass();
+        }
+      };
+      assertTrue(first.enqueue(item.a()));
+      gate.awaitEntered();
+      // Running on first's worker, queued on second: second's worker must hand it over rather
+      // than run it concurrently, and second must still wait for it.
+      assertTrue(second.enqueue(item.a()));
+      Waits.until("second's worker took the instance", () -> !slotIsQueuedOn(item, second));
+      Thread flusher = Waits.start("flush second", second::flush);
+      Thread drainer = Waits.start("drain second", second::drain);
+      Waits.untilParked(flusher);
+      Waits.untilParked(drainer);
+      assertTrue(flusher.isAlive(), "second.flush() returned before its instance ran");
+      assertTrue(drainer.isAlive(), "second.drain() returned before its instance ran");
+      assertEquals(1, started.get());
+      gate.release();
+      Waits.join(flusher);
+      Waits.join(drainer);
+      assertEquals(2, item.a.runs.get(), "second's instance ran before its flush returned");
+      assertEquals(1, item.a.maxInside.get(), "never two runs at once");
+    }
+  }
+
+  private static boolean slotIsQueuedOn(TestItem item, WorkQueue queue) {
+    return slot(item.a()).linkedIn == queue;
+  }
+
   // ---- non-reentrancy
 
   @Test
