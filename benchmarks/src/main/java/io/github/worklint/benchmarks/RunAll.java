@@ -2,6 +2,7 @@ package io.github.worklint.benchmarks;
 
 import io.github.worklint.benchmarks.compile.BenchmarkPaths;
 import io.github.worklint.benchmarks.compile.CompileOverhead;
+import io.github.worklint.benchmarks.compile.ProcessorPath;
 import io.github.worklint.benchmarks.compile.Sources;
 import io.github.worklint.benchmarks.compile.UseHeavyCorpus;
 import java.io.IOException;
@@ -72,26 +73,38 @@ public final class RunAll {
 
         log.println("== compile overhead: javac + Error Prone "
             + versions.getProperty("errorprone.version") + " (A) vs + worklint (B)");
-        int warmup = compileRounds != null ? compileRounds[0] : quick ? 1 : 2;
+        // Full run: 2 warm-up rounds and 6 measured rounds per source set. Quick run: one
+        // warm-up round on a small slice of the corpus, then one measured round per set.
+        int warmup = compileRounds != null ? compileRounds[0] : quick ? 0 : 2;
         int measured = compileRounds != null ? compileRounds[1] : quick ? 1 : 6;
-        if (!only.equals("corpus")) {
-          List<JavaFileObject> caffeineSources = Sources.readTree(paths.caffeineSources());
-          CompileOverhead.Figure real = CompileOverhead.measure(
-              caffeine, caffeineSources, paths.caffeineClasspath(), paths.checkerJars(),
-              warmup, measured, log);
-          summary.add(compileLine(
-              String.format(Locale.ROOT, "%s (%d files)", caffeine, real.files()), real, 1.03,
-              "worklint reported " + real.worklintFindings().size() + " findings"));
-        }
-        if (!only.equals("caffeine")) {
-          int items = UseHeavyCorpus.DEFAULT_ITEMS;
-          CompileOverhead.Figure corpus = CompileOverhead.measure(
-              "use-heavy corpus", UseHeavyCorpus.generate(items), paths.corpusClasspath(),
-              paths.checkerJars(), warmup, measured, log);
-          summary.add(compileLine(
-              String.format(Locale.ROOT, "use-heavy corpus (%d items x 3 slots, %d files)",
-                  items, corpus.files()), corpus, 1.10,
-              "worklint reported " + corpus.worklintFindings().size() + " findings"));
+        try (ProcessorPath pathA = ProcessorPath.errorProneOnly("errorprone");
+            ProcessorPath pathB = ProcessorPath.withPlugin("errorprone+worklint",
+                paths.checkerJars())) {
+          log.println("worklint checks on B's processor path: " + pathB.extraCheckNames());
+          if (quick && compileRounds == null) {
+            CompileOverhead.measure("warm-up (corpus slice, not counted)",
+                UseHeavyCorpus.generate(UseHeavyCorpus.GROUP * 2), paths.corpusClasspath(),
+                pathA, pathB, 1, 0, log);
+          }
+          if (!only.equals("corpus")) {
+            List<JavaFileObject> caffeineSources = Sources.readTree(paths.caffeineSources());
+            CompileOverhead.Figure real = CompileOverhead.measure(
+                caffeine, caffeineSources, paths.caffeineClasspath(), pathA, pathB,
+                warmup, measured, log);
+            summary.add(compileLine(
+                String.format(Locale.ROOT, "%s (%d files)", caffeine, real.files()), real, 1.03,
+                "worklint reported " + real.worklintFindings().size() + " findings"));
+          }
+          if (!only.equals("caffeine")) {
+            int items = UseHeavyCorpus.DEFAULT_ITEMS;
+            CompileOverhead.Figure corpus = CompileOverhead.measure(
+                "use-heavy corpus", UseHeavyCorpus.generate(items), paths.corpusClasspath(),
+                pathA, pathB, warmup, measured, log);
+            summary.add(compileLine(
+                String.format(Locale.ROOT, "use-heavy corpus (%d items x 3 slots, %d files)",
+                    items, corpus.files()), corpus, 1.10,
+                "worklint reported " + corpus.worklintFindings().size() + " findings"));
+          }
         }
       }
 

@@ -3,7 +3,6 @@ package io.github.worklint.benchmarks.compile;
 import io.github.worklint.benchmarks.Stats;
 import java.io.File;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,21 +72,20 @@ public final class CompileOverhead {
   /**
    * Compiles {@code sources} {@code warmup + rounds} times with each configuration.
    *
-   * @param checkerJars the worklint-checker jar, on configuration B's processor path only
+   * @param pathA Error Prone alone
+   * @param pathB Error Prone and worklint; the same two paths serve every figure of a run, so
+   *     that the JIT-compiled code of the checks carries over like that of Error Prone
    * @throws IllegalStateException if a compilation fails
    */
   public static Figure measure(
-      String label, List<JavaFileObject> sources, List<File> classpath, List<Path> checkerJars,
-      int warmup, int rounds, PrintStream log) throws Exception {
+      String label, List<JavaFileObject> sources, List<File> classpath, ProcessorPath pathA,
+      ProcessorPath pathB, int warmup, int rounds, PrintStream log) throws Exception {
     List<InProcessJavac.Result> a = new ArrayList<>();
     List<InProcessJavac.Result> b = new ArrayList<>();
     List<String> findings = new ArrayList<>();
-    try (ProcessorPath pathA = ProcessorPath.errorProneOnly("errorprone");
-        ProcessorPath pathB = ProcessorPath.withPlugin("errorprone+worklint", checkerJars);
-        InProcessJavac javacA = new InProcessJavac(pathA, classpath, "", sources);
+    try (InProcessJavac javacA = new InProcessJavac(pathA, classpath, "", sources);
         InProcessJavac javacB = new InProcessJavac(pathB, classpath, "", sources)) {
-      log.printf(Locale.ROOT, "%s: %d files; worklint checks: %s%n",
-          label, sources.size(), pathB.extraCheckNames());
+      log.printf(Locale.ROOT, "%s: %d files%n", label, sources.size());
       for (int round = 0; round < warmup + rounds; round++) {
         boolean aFirst = round % 2 == 0;
         InProcessJavac.Result first = compile(aFirst ? javacA : javacB);

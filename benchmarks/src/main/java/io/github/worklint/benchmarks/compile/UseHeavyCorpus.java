@@ -17,7 +17,7 @@ public final class UseHeavyCorpus {
   public static final int DEFAULT_ITEMS = 600;
 
   /** Items per package; each package also has one driver. */
-  static final int GROUP = 50;
+  public static final int GROUP = 50;
 
   static final String[] POINTERS = {"Flush", "Refresh", "Close"};
 
