@@ -150,7 +150,7 @@ public final class RunAll {
       }
 
       if (only.equals("diagnose")) {
-        log.println("== diagnostic: the cost of a coalesced request, one thread");
+        log.println("== diagnostics: a coalesced request taken apart; the producer side of one-shot");
         new RuntimeFigures(RuntimeFigures.Plan.quick(), results, log, forkJvmArgs).diagnose();
       }
 

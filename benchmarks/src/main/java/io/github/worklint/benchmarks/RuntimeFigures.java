@@ -4,6 +4,7 @@ import io.github.worklint.benchmarks.runtime.AllocationBenchmark;
 import io.github.worklint.benchmarks.runtime.CoalescingBenchmark;
 import io.github.worklint.benchmarks.runtime.ContendedFlagBenchmark;
 import io.github.worklint.benchmarks.runtime.EnqueuePathBenchmark;
+import io.github.worklint.benchmarks.runtime.HeldEnqueueBenchmark;
 import io.github.worklint.benchmarks.runtime.OneShotBenchmark;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -109,17 +110,29 @@ final class RuntimeFigures {
     return new Allocation(bytes);
   }
 
-  /** The diagnostic breakdown of a coalesced request ({@link EnqueuePathBenchmark}); logged only. */
+  /**
+   * The diagnostics, logged only: where a coalesced request's time goes ({@link
+   * EnqueuePathBenchmark}, {@link ContendedFlagBenchmark}), and the producer's side of the
+   * one-shot figure under G1 and under ParallelGC ({@link HeldEnqueueBenchmark}).
+   */
   void diagnose() throws RunnerException {
-    ChainedOptionsBuilder options = new OptionsBuilder()
+    run(new OptionsBuilder()
         .include("^(" + Pattern.quote(EnqueuePathBenchmark.class.getName()) + "|"
             + Pattern.quote(ContendedFlagBenchmark.class.getName()) + ")\\.")
-        .jvmArgs(forkJvmArgs)
-        .shouldFailOnError(true)
-        .output(results.resolve("jmh-diagnose.log").toString());
+        .jvmArgs(forkJvmArgs), "diagnose-paths", "");
+    for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC")) {
+      run(new OptionsBuilder()
+          .include("^" + Pattern.quote(HeldEnqueueBenchmark.class.getName()) + "\\.")
+          .jvmArgs(gc), "diagnose-held" + gc.replace("-XX:+Use", "-"), " (" + gc + ")");
+    }
+  }
+
+  private void run(ChainedOptionsBuilder options, String logName, String suffix)
+      throws RunnerException {
+    options.shouldFailOnError(true).output(results.resolve("jmh-" + logName + ".log").toString());
     for (RunResult result : new Runner(options.build()).run()) {
-      log.printf(Locale.ROOT, "  %s: %.2f ns/op%n",
-          result.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"),
+      log.printf(Locale.ROOT, "  %s%s: %.2f ns/op%n",
+          result.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"), suffix,
           result.getPrimaryResult().getScore());
     }
   }
