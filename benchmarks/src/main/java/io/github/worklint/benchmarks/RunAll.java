@@ -171,11 +171,11 @@ public final class RunAll {
       String findings) {
     return String.format(Locale.ROOT,
         "compile overhead, %s: %.3fx (goal <= %.2f) %s  [median %.2f s vs %.2f s over %d rounds;"
-            + " per-round median %.3fx, cpu %.3fx; worklint's matchers %.2f%% of the compile;"
-            + " %s]",
+            + " per-round median %.3fx, best-of %.3fx, cpu %.3fx; worklint's matchers %.2f%% of"
+            + " the compile; %s]",
         what, figure.ratio(), goal, verdict(figure.ratio() <= goal), figure.medianWallB(),
         figure.medianWallA(), figure.errorProneOnly().size(), figure.pairedRatio(),
-        figure.cpuRatio(), 100 * figure.worklintShare(), findings);
+        figure.bestRatio(), figure.cpuRatio(), 100 * figure.worklintShare(), findings);
   }
 
   private static String verdict(boolean met) {

@@ -62,6 +62,13 @@ public final class CompileOverhead {
       return shares.length == 0 ? -1 : Stats.median(shares);
     }
 
+    /** min(B) / min(A), wall time: interference only ever adds time, so the best runs agree. */
+    public double bestRatio() {
+      return withWorklint.stream().mapToLong(InProcessJavac.Result::wallNanos).min().orElseThrow()
+          / (double) errorProneOnly.stream().mapToLong(InProcessJavac.Result::wallNanos).min()
+              .orElseThrow();
+    }
+
     /** median(B) / median(A), CPU time of the compiling thread. */
     public double cpuRatio() {
       return Stats.median(withWorklint.stream().mapToDouble(r -> r.cpuNanos()).toArray())
@@ -95,14 +102,16 @@ public final class CompileOverhead {
         boolean counted = round >= warmup;
         log.printf(Locale.ROOT,
             "  %s round %d/%d (%s): A %.2f s (cpu %.2f s), B %.2f s (cpu %.2f s), B/A %.3f;"
-                + " in checks: all %.2f s, worklint %.3f s; warnings A %d, B %d;"
-                + " worklint findings %d%n",
+                + " in checks: all %.2f s, worklint %.3f s; gc A %.1f s, B %.1f s;"
+                + " heap at start A %d MB, B %d MB; warnings A %d, B %d; worklint findings %d%n",
             counted ? "measured" : "warm-up", counted ? round - warmup + 1 : round + 1,
             counted ? rounds : warmup, aFirst ? "A first" : "B first",
             resultA.wallNanos() / 1e9, resultA.cpuNanos() / 1e9,
             resultB.wallNanos() / 1e9, resultB.cpuNanos() / 1e9,
             (double) resultB.wallNanos() / resultA.wallNanos(),
             resultB.allCheckNanos() / 1e9, resultB.extraCheckNanos() / 1e9,
+            resultA.gcMillis() / 1e3, resultB.gcMillis() / 1e3,
+            resultA.heapBeforeBytes() >> 20, resultB.heapBeforeBytes() >> 20,
             resultA.warnings(), resultB.warnings(), resultB.extraCheckFindings().size());
         if (round == 0) {
           findings.addAll(resultB.extraCheckFindings());

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -93,11 +94,15 @@ public final class InProcessJavac implements AutoCloseable {
     JavaCompiler.CompilationTask task =
         compiler.getTask(null, fileManager, diagnostics, options, null, sources);
     Object context = contextOf(task);
+    Runtime runtime = Runtime.getRuntime();
+    long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+    long gcBefore = gcMillis();
     long cpuBefore = THREADS.getCurrentThreadCpuTime();
     long before = System.nanoTime();
     boolean success = task.call();
     long wall = System.nanoTime() - before;
     long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+    long gc = gcMillis() - gcBefore;
     long extraChecks = -1;
     long allChecks = -1;
     Map<String, Duration> timings = checkTimings(context);
@@ -111,9 +116,18 @@ public final class InProcessJavac implements AutoCloseable {
         }
       }
     }
-    return new Result(success, wall, cpu, extraChecks, allChecks, diagnostics.errors,
+    return new Result(success, wall, cpu, gc, heapBefore, extraChecks, allChecks,
+        diagnostics.errors,
         diagnostics.warnings, List.copyOf(diagnostics.extraCheckFindings),
         List.copyOf(diagnostics.firstErrors));
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   /** javac's Context of the task (BasicJavacTask.getContext()); javac drops it after call(). */
@@ -149,10 +163,15 @@ public final class InProcessJavac implements AutoCloseable {
     standardFileManager.close();
   }
 
-  /** The outcome and cost of one compilation. */
+  /**
+   * The outcome and cost of one compilation: wall and compiling-thread CPU time, time in garbage
+   * collection, heap in use when it started, time in the extra (plugin) checks' matchers and in
+   * all checks' matchers by Error Prone's own timings (-1 if unreadable), diagnostics.
+   */
   public record Result(
-      boolean success, long wallNanos, long cpuNanos, long extraCheckNanos, long allCheckNanos,
-      int errors, int warnings, List<String> extraCheckFindings, List<String> firstErrors) {}
+      boolean success, long wallNanos, long cpuNanos, long gcMillis, long heapBeforeBytes,
+      long extraCheckNanos, long allCheckNanos, int errors, int warnings,
+      List<String> extraCheckFindings, List<String> firstErrors) {}
 
   /** Counts diagnostics; keeps the text of errors and of the extra checks' findings. */
   private static final class Diagnostics implements DiagnosticListener<JavaFileObject> {
