@@ -73,10 +73,10 @@ public final class RunAll {
 
         log.println("== compile overhead: javac + Error Prone "
             + versions.getProperty("errorprone.version") + " (A) vs + worklint (B)");
-        // Full run: 2 warm-up rounds and 6 measured rounds per source set. Quick run: one
+        // Full run: 2 warm-up rounds and 8 measured rounds per source set. Quick run: one
         // warm-up round on a small slice of the corpus, then one measured round per set.
         int warmup = compileRounds != null ? compileRounds[0] : quick ? 0 : 2;
-        int measured = compileRounds != null ? compileRounds[1] : quick ? 1 : 6;
+        int measured = compileRounds != null ? compileRounds[1] : quick ? 1 : 8;
         try (ProcessorPath pathA = ProcessorPath.errorProneOnly("errorprone");
             ProcessorPath pathB = ProcessorPath.withPlugin("errorprone+worklint",
                 paths.checkerJars())) {
@@ -118,19 +118,19 @@ public final class RunAll {
         if (all || only.equals("oneshot")) {
           RuntimeFigures.Duel oneShot = runtime.oneShot();
           summary.add(String.format(Locale.ROOT,
-              "enqueue 10^6 distinct: worklint %.2fx faster than ThreadPoolExecutor"
-                  + " (goal >= 2x) %s  [median %.0f ms vs %.0f ms per batch, %d forks each]",
-              oneShot.speedup(), verdict(oneShot.speedup() >= 2.0), oneShot.worklintMedian(),
-              oneShot.otherMedian(), oneShot.forks()));
+              "enqueue 10^6 distinct: worklint %s ThreadPoolExecutor (goal >= 2x faster) %s"
+                  + "  [%s; median %.0f ms vs %.0f ms per batch]",
+              faster(oneShot.speedup()), verdict(oneShot.speedup() >= 2.0), rounds(oneShot),
+              oneShot.worklintMedian(), oneShot.otherMedian()));
         }
         if (all || only.equals("coalescing")) {
           RuntimeFigures.Duel coalescing = runtime.coalescing();
           summary.add(String.format(Locale.ROOT,
-              "coalescing, 64 items, 2x10^6 requests from 2 producers: worklint %.2fx as fast as"
-                  + " compareAndSet+execute on ThreadPoolExecutor (goal >= 1x) %s"
-                  + "  [median %.1f ms vs %.1f ms per batch, %d forks each]",
-              coalescing.speedup(), verdict(coalescing.speedup() >= 1.0),
-              coalescing.worklintMedian(), coalescing.otherMedian(), coalescing.forks()));
+              "coalescing, 64 items, 2x10^6 requests from 2 producers: worklint %s the"
+                  + " compareAndSet+execute idiom on ThreadPoolExecutor (goal: at least as fast) %s"
+                  + "  [%s; median %.1f ms vs %.1f ms per batch]",
+              faster(coalescing.speedup()), verdict(coalescing.speedup() >= 1.0),
+              rounds(coalescing), coalescing.worklintMedian(), coalescing.otherMedian()));
         }
         if (all || only.equals("allocation")) {
           RuntimeFigures.Allocation allocation = runtime.allocation();
@@ -170,12 +170,28 @@ public final class RunAll {
   private static String compileLine(String what, CompileOverhead.Figure figure, double goal,
       String findings) {
     return String.format(Locale.ROOT,
-        "compile overhead, %s: %.3fx (goal <= %.2f) %s  [median %.2f s vs %.2f s over %d rounds;"
-            + " per-round median %.3fx, best-of %.3fx, cpu %.3fx; worklint's matchers %.2f%% of"
-            + " the compile; %s]",
-        what, figure.ratio(), goal, verdict(figure.ratio() <= goal), figure.medianWallB(),
-        figure.medianWallA(), figure.errorProneOnly().size(), figure.pairedRatio(),
-        figure.bestRatio(), figure.cpuRatio(), 100 * figure.worklintShare(), findings);
+        "compile overhead, %s: %.3fx (goal <= %.2f) %s  [median of %d per-round B/A ratios;"
+            + " medians %.2f s vs %.2f s (%.3fx), best-of %.3fx, cpu %.3fx; worklint's matchers"
+            + " %.2f%% of the compile by Error Prone's timings; %s]",
+        what, figure.pairedRatio(), goal, verdict(figure.pairedRatio() <= goal),
+        figure.errorProneOnly().size(), figure.medianWallB(), figure.medianWallA(),
+        figure.ratio(), figure.bestRatio(), figure.cpuRatio(), 100 * figure.worklintShare(),
+        findings);
+  }
+
+  /** "2.40x faster than" or "1.25x slower than" (a speed-up of 0.8). */
+  private static String faster(double speedup) {
+    return speedup >= 1
+        ? String.format(Locale.ROOT, "%.2fx faster than", speedup)
+        : String.format(Locale.ROOT, "%.2fx slower than", 1 / speedup);
+  }
+
+  private static String rounds(RuntimeFigures.Duel duel) {
+    return String.format(Locale.ROOT, "median of %d back-to-back fork pairs %s, pooled %.2fx",
+        duel.forks(), duel.roundRatios().stream()
+            .map(r -> String.format(Locale.ROOT, "%.2f", r))
+            .collect(java.util.stream.Collectors.joining("/", "(", ")")),
+        duel.pooledSpeedup());
   }
 
   private static String verdict(boolean met) {

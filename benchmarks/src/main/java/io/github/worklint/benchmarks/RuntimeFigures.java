@@ -51,11 +51,27 @@ final class RuntimeFigures {
     }
   }
 
-  /** Medians of the two contenders of one figure (time per batch, ms). */
-  record Duel(String name, double worklintMedian, double otherMedian, int forks) {
-    /** How many times faster worklint is: other / worklint. */
+  /**
+   * The two contenders of one figure: medians of all measured iterations (time per batch, ms)
+   * and, per round (one fork of each, run back to back), the ratio other / worklint of the
+   * forks' medians.
+   */
+  record Duel(String name, double worklintMedian, double otherMedian, List<Double> roundRatios) {
+    /**
+     * How many times faster worklint is: the median of the per-round ratios. Two forks of one
+     * round run back to back, so a neighbour's load shared by both cancels out.
+     */
     double speedup() {
+      return median(roundRatios);
+    }
+
+    /** other / worklint of the medians over all rounds. */
+    double pooledSpeedup() {
       return otherMedian / worklintMedian;
+    }
+
+    int forks() {
+      return roundRatios.size();
     }
   }
 
@@ -141,19 +157,23 @@ final class RuntimeFigures {
       int warmupIterations, int measurementIterations) throws RunnerException {
     List<Double> worklintScores = new ArrayList<>();
     List<Double> otherScores = new ArrayList<>();
+    List<Double> roundRatios = new ArrayList<>();
     for (int round = 0; round < plan.rounds(); round++) {
       boolean worklintFirst = round % 2 == 0;
+      double[] roundMedians = new double[2]; // worklint, other
       for (String method : worklintFirst ? List.of(worklint, other) : List.of(other, worklint)) {
         ChainedOptionsBuilder options = base(benchmark, method, name + "-r" + (round + 1))
             .warmupIterations(warmupIterations)
             .measurementIterations(measurementIterations);
         List<Double> scores = iterationScores(single(new Runner(options.build()).run()));
         (method.equals(worklint) ? worklintScores : otherScores).addAll(scores);
+        roundMedians[method.equals(worklint) ? 0 : 1] = median(scores);
         log.printf(Locale.ROOT, "  %s round %d/%d, %s: median %.1f ms per batch (%d iterations)%n",
             name, round + 1, plan.rounds(), method, median(scores), scores.size());
       }
+      roundRatios.add(roundMedians[1] / roundMedians[0]);
     }
-    return new Duel(name, median(worklintScores), median(otherScores), plan.rounds());
+    return new Duel(name, median(worklintScores), median(otherScores), roundRatios);
   }
 
   private ChainedOptionsBuilder base(Class<?> benchmark, String method, String logName) {

@@ -15,8 +15,10 @@ import javax.tools.JavaFileObject;
  * <p>Each round compiles once with each configuration; the order alternates (A B, B A, A B ...)
  * so that neither always runs second. A full GC precedes every compilation. The first rounds are
  * warm-up: they JIT-compile javac, Error Prone and the checks, and are not counted. The figure is
- * median(B) / median(A) of the wall time; the median of the per-round ratios and the ratio of the
- * compiling thread's CPU time are reported beside it as cross-checks.
+ * the median of the per-round ratios B/A of the wall time: the two compilations of a round run
+ * back to back, so a slowdown of the machine that lasts longer than a round cancels out. The
+ * ratio of the medians, of the best runs and of the compiling thread's CPU time, and the share of
+ * B's time that Error Prone's own timings attribute to worklint's matchers, are cross-checks.
  */
 public final class CompileOverhead {
 
@@ -35,12 +37,12 @@ public final class CompileOverhead {
       return Stats.median(withWorklint.stream().mapToDouble(r -> r.wallNanos() / 1e9).toArray());
     }
 
-    /** median(B) / median(A), wall time: the figure. */
+    /** median(B) / median(A), wall time. */
     public double ratio() {
       return medianWallB() / medianWallA();
     }
 
-    /** The median of B / A within each round. */
+    /** The median of B / A within each round, wall time: the figure. */
     public double pairedRatio() {
       double[] ratios = new double[errorProneOnly.size()];
       for (int i = 0; i < ratios.length; i++) {
@@ -102,14 +104,16 @@ public final class CompileOverhead {
         boolean counted = round >= warmup;
         log.printf(Locale.ROOT,
             "  %s round %d/%d (%s): A %.2f s (cpu %.2f s), B %.2f s (cpu %.2f s), B/A %.3f;"
-                + " in checks: all %.2f s, worklint %.3f s; gc A %.1f s, B %.1f s;"
+                + " in checks: A %.2f s, B %.2f s, of which worklint %.3f s;"
+                + " gc A %.1f s, B %.1f s;"
                 + " heap at start A %d MB, B %d MB; warnings A %d, B %d; worklint findings %d%n",
             counted ? "measured" : "warm-up", counted ? round - warmup + 1 : round + 1,
             counted ? rounds : warmup, aFirst ? "A first" : "B first",
             resultA.wallNanos() / 1e9, resultA.cpuNanos() / 1e9,
             resultB.wallNanos() / 1e9, resultB.cpuNanos() / 1e9,
             (double) resultB.wallNanos() / resultA.wallNanos(),
-            resultB.allCheckNanos() / 1e9, resultB.extraCheckNanos() / 1e9,
+            resultA.allCheckNanos() / 1e9, resultB.allCheckNanos() / 1e9,
+            resultB.extraCheckNanos() / 1e9,
             resultA.gcMillis() / 1e3, resultB.gcMillis() / 1e3,
             resultA.heapBeforeBytes() >> 20, resultB.heapBeforeBytes() >> 20,
             resultA.warnings(), resultB.warnings(), resultB.extraCheckFindings().size());
