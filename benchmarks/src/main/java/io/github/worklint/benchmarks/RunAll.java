@@ -74,9 +74,10 @@ public final class RunAll {
         log.println("== compile overhead: javac + Error Prone "
             + versions.getProperty("errorprone.version") + " (A) vs + worklint (B)");
         // Full run: 2 warm-up rounds and 8 measured rounds per source set. Quick run: one
-        // warm-up round on a small slice of the corpus, then one measured round per set.
+        // warm-up round on a small slice of the corpus, then two measured rounds per set (A B,
+        // B A, so that neither configuration always pays for the first compilation of a set).
         int warmup = compileRounds != null ? compileRounds[0] : quick ? 0 : 2;
-        int measured = compileRounds != null ? compileRounds[1] : quick ? 1 : 8;
+        int measured = compileRounds != null ? compileRounds[1] : quick ? 2 : 8;
         try (ProcessorPath pathA = ProcessorPath.errorProneOnly("errorprone");
             ProcessorPath pathB = ProcessorPath.withPlugin("errorprone+worklint",
                 paths.checkerJars())) {
