@@ -3,9 +3,11 @@
 #   compile-time overhead of the checks (javac + Error Prone, with and without worklint), and
 #   runtime throughput and allocation of WorkQueue against ThreadPoolExecutor (JMH).
 #
-#   benchmarks/run.sh            the full run (about 15-20 minutes)
-#   benchmarks/run.sh --quick    a smoke run (about 3 minutes); its figures are indicative only
-#   benchmarks/run.sh --only compile|runtime    one half
+#   benchmarks/run.sh            the full run: figures, then diagnostics (about 12-20 minutes)
+#   benchmarks/run.sh --quick    a smoke run (about 2-3 minutes); its figures are indicative only
+#   benchmarks/run.sh --only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|diagnose
+#
+# The method and the last figures are in docs/performance.md.
 #
 # Needs JDK 17 and Maven. Builds runtime, checker and this module first (tests skipped); the logs
 # and the summary go to benchmarks/results/<time>/. Nothing here runs during `mvn verify`.

@@ -26,9 +26,18 @@ import javax.tools.JavaFileObject;
  * Runs every benchmark in one go and prints one summary line per figure. Started by
  * {@code benchmarks/run.sh}, which builds what it needs first.
  *
- * <p>Arguments: {@code --quick} (a short smoke run: fewer rounds and iterations; its figures are
- * indicative only), {@code --only compile} or {@code --only runtime}, {@code --results DIR}
- * (where the logs go; default {@code benchmarks/results/<time>}).
+ * <p>Arguments:
+ *
+ * <ul>
+ *   <li>{@code --quick}: a short smoke run (fewer rounds and iterations, no diagnostics); its
+ *       figures are indicative only.
+ *   <li>{@code --only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|diagnose}:
+ *       one part; {@code diagnose} runs only the diagnostic benchmarks, which the full run logs
+ *       after the figures.
+ *   <li>{@code --results DIR}: where the logs go; default {@code benchmarks/results/<time>}.
+ *   <li>{@code --compile-rounds WARMUP,MEASURED} and {@code --fork-jvm-args 'FLAGS'}: for
+ *       experiments.
+ * </ul>
  */
 public final class RunAll {
 
@@ -49,7 +58,8 @@ public final class RunAll {
         case "--compile-rounds" -> compileRounds = java.util.Arrays.stream(args[++i].split(","))
             .mapToInt(Integer::parseInt).toArray();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: [--quick] [--only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|diagnose] [--results DIR]"
+            + "; usage: [--quick] [--only compile|caffeine|corpus|runtime|oneshot|coalescing|"
+            + "allocation|diagnose] [--results DIR]"
             + " [--compile-rounds WARMUP,MEASURED] [--fork-jvm-args 'FLAGS']");
       }
     }
@@ -150,8 +160,9 @@ public final class RunAll {
         }
       }
 
-      if (only.equals("diagnose")) {
-        log.println("== diagnostics: a coalesced request taken apart; the producer side of one-shot");
+      if (only.equals("diagnose") || (only.equals("all") && !quick)) {
+        log.println("== diagnostics (logged, no goal): a coalesced request taken apart; the"
+            + " producer side of one-shot on a held queue under G1 and ParallelGC");
         new RuntimeFigures(RuntimeFigures.Plan.quick(), results, log, forkJvmArgs).diagnose();
       }
 

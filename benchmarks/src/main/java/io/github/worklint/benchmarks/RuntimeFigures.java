@@ -43,7 +43,7 @@ final class RuntimeFigures {
   record Plan(int rounds, int oneShotWarmup, int oneShotMeasured, int coalescingWarmup,
       int coalescingMeasured, int allocSeconds) {
     static Plan full() {
-      return new Plan(4, 10, 10, 40, 40, 5);
+      return new Plan(6, 10, 10, 40, 40, 5);
     }
 
     static Plan quick() {

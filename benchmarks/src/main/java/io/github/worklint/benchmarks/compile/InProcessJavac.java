@@ -216,7 +216,8 @@ public final class InProcessJavac implements AutoCloseable {
 
     private static String describe(Diagnostic<? extends JavaFileObject> diagnostic) {
       JavaFileObject source = diagnostic.getSource();
-      String where = source == null ? "" : source.getName() + ":" + diagnostic.getLineNumber() + ": ";
+      String where =
+          source == null ? "" : source.getName() + ":" + diagnostic.getLineNumber() + ": ";
       return where + diagnostic.getKind().name().toLowerCase(Locale.ROOT) + ": "
           + diagnostic.getMessage(Locale.ROOT);
     }

@@ -118,7 +118,8 @@ public final class UseHeavyCorpus {
       s.append("\n  record ").append(p).append("(").append(item).append(" item)")
           .append(" implements WorkItemPointer<").append(item).append(", ").append(p)
           .append("> {\n");
-      s.append("    static final HasWork<").append(item).append(", ").append(p).append("> WORK =\n");
+      s.append("    static final HasWork<").append(item).append(", ").append(p)
+          .append("> WORK =\n");
       s.append("        HasWork.of(MethodHandles.lookup(), ").append(item).append(".class, ")
           .append(p).append(".class, \"").append(field(p)).append("\");\n\n");
       s.append("    @Override\n");

@@ -79,7 +79,8 @@ public class CoalescingBenchmark {
         runs += job.runs;
       }
       if (runs != queued.get()) {
-        throw new IllegalStateException(runs + " runs for " + queued.get() + " successful enqueues");
+        throw new IllegalStateException(
+            runs + " runs for " + queued.get() + " successful enqueues");
       }
       System.out.println("worklint: " + runs + " runs");
     }

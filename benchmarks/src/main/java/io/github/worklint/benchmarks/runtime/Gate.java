@@ -7,7 +7,7 @@ import io.github.worklint.workqueue.WorkItemPointer;
 import java.lang.invoke.MethodHandles;
 import java.util.concurrent.CountDownLatch;
 
-/** A work item that occupies its worker until released, so that whatever is queued stays pending. */
+/** A work item that holds its worker until released, so that whatever is queued stays pending. */
 final class Gate {
 
   @Slot private final Work<Hold> work = new Work<>();

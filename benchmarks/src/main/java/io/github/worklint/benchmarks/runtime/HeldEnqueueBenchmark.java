@@ -82,7 +82,8 @@ public class HeldEnqueueBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
-      executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+      executor =
+          new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
       CountDownLatch started = new CountDownLatch(1);
       executor.execute(() -> {
         started.countDown();

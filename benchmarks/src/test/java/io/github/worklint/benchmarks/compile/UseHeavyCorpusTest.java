@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class UseHeavyCorpusTest {
 
-  /** The slice compiled by the tests: items 0 to 11 and their driver (the first compile is slow). */
+  /** The slice the tests compile: items 0 to 11 and their driver (a first compile is slow). */
   private static final int SLICE = 12;
 
   @Test
@@ -105,7 +105,8 @@ class UseHeavyCorpusTest {
       assertTrue(result.extraCheckNanos() > 0, "worklint's checks did not run");
       assertTrue(!result.extraCheckFindings().isEmpty(), "the broken control was not flagged");
       for (String finding : result.extraCheckFindings()) {
-        assertTrue(finding.contains("control/Broken.java"), "worklint flagged the corpus: " + finding);
+        assertTrue(finding.contains("control/Broken.java"),
+            "worklint flagged the corpus: " + finding);
       }
       // Nothing else either: Error Prone's own checks are as quiet as worklint's on the corpus.
       assertEquals(result.extraCheckFindings().size(), result.warnings(),
