@@ -1,0 +1,210 @@
+package io.github.worklint.benchmarks;
+
+import io.github.worklint.benchmarks.runtime.AllocationBenchmark;
+import io.github.worklint.benchmarks.runtime.CoalescingBenchmark;
+import io.github.worklint.benchmarks.runtime.ContendedFlagBenchmark;
+import io.github.worklint.benchmarks.runtime.EnqueuePathBenchmark;
+import io.github.worklint.benchmarks.runtime.HeldEnqueueBenchmark;
+import io.github.worklint.benchmarks.runtime.OneShotBenchmark;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the JMH benchmarks of the runtime and reduces them to figures. The two contenders of a
+ * figure run in alternating forks (worklint, ThreadPoolExecutor, ThreadPoolExecutor, worklint,
+ * ...), each fork a fresh JVM with the same flags, so that a noisy neighbour hurts both alike;
+ * the figure is the ratio of the medians of all measured iterations.
+ */
+final class RuntimeFigures {
+
+  /**
+   * How much to run: forks per contender, and warm-up and measured iterations per fork, for the
+   * one-shot figure (batches of ~0.2-1 s) and the coalescing figure (batches of ~30 ms, so more
+   * of them); seconds of warm-up and measurement for each allocation benchmark.
+   */
+  record Plan(int rounds, int oneShotWarmup, int oneShotMeasured, int coalescingWarmup,
+      int coalescingMeasured, int allocSeconds) {
+    static Plan full() {
+      return new Plan(6, 10, 10, 40, 40, 5);
+    }
+
+    static Plan quick() {
+      return new Plan(1, 4, 4, 15, 15, 2);
+    }
+  }
+
+  /**
+   * The two contenders of one figure: medians of all measured iterations (time per batch, ms)
+   * and, per round (one fork of each, run back to back), the ratio other / worklint of the
+   * forks' medians.
+   */
+  record Duel(String name, double worklintMedian, double otherMedian, List<Double> roundRatios) {
+    /**
+     * How many times faster worklint is: the median of the per-round ratios. Two forks of one
+     * round run back to back, so a neighbour's load shared by both cancels out.
+     */
+    double speedup() {
+      return median(roundRatios);
+    }
+
+    /** other / worklint of the medians over all rounds. */
+    double pooledSpeedup() {
+      return otherMedian / worklintMedian;
+    }
+
+    int forks() {
+      return roundRatios.size();
+    }
+  }
+
+  /** Bytes allocated per operation, all threads. */
+  record Allocation(Map<String, Double> bytesPerOp) {}
+
+  private final Plan plan;
+  private final Path results;
+  private final PrintStream log;
+  private final String[] forkJvmArgs;
+
+  /**
+   * @param forkJvmArgs the flags of every forked JVM; the benchmarks' own {@code @Fork} flags
+   *     (heap size) are appended
+   */
+  RuntimeFigures(Plan plan, Path results, PrintStream log, String... forkJvmArgs) {
+    this.plan = plan;
+    this.results = results;
+    this.log = log;
+    this.forkJvmArgs = forkJvmArgs.length == 0 ? new String[] {"-XX:+UseG1GC"} : forkJvmArgs;
+  }
+
+  Duel oneShot() throws RunnerException {
+    return duel("one-shot", OneShotBenchmark.class, "worklint", "threadPool",
+        plan.oneShotWarmup(), plan.oneShotMeasured());
+  }
+
+  Duel coalescing() throws RunnerException {
+    return duel("coalescing", CoalescingBenchmark.class, "worklint", "idiom",
+        plan.coalescingWarmup(), plan.coalescingMeasured());
+  }
+
+  Allocation allocation() throws RunnerException {
+    Map<String, Double> bytes = new LinkedHashMap<>();
+    for (String method :
+        List.of("enqueuePending", "enqueueThenCancel", "cycleWorklint", "cycleThreadPool")) {
+      ChainedOptionsBuilder options = base(AllocationBenchmark.class, method, "alloc")
+          .warmupIterations(plan.allocSeconds())
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(plan.allocSeconds())
+          .measurementTime(TimeValue.seconds(1))
+          .addProfiler(GCProfiler.class);
+      RunResult result = single(new Runner(options.build()).run());
+      Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
+      if (norm == null) {
+        throw new IllegalStateException("JMH's gc profiler reported no gc.alloc.rate.norm");
+      }
+      bytes.put(method, norm.getScore());
+      log.printf(Locale.ROOT, "  allocation %s: %.3f B/op (%.1f ns/op)%n",
+          method, norm.getScore(), result.getPrimaryResult().getScore());
+    }
+    return new Allocation(bytes);
+  }
+
+  /**
+   * The diagnostics, logged only: where a coalesced request's time goes ({@link
+   * EnqueuePathBenchmark}, {@link ContendedFlagBenchmark}), and the producer's side of the
+   * one-shot figure under G1 and under ParallelGC ({@link HeldEnqueueBenchmark}).
+   */
+  void diagnose() throws RunnerException {
+    run(new OptionsBuilder()
+        .include("^(" + Pattern.quote(EnqueuePathBenchmark.class.getName()) + "|"
+            + Pattern.quote(ContendedFlagBenchmark.class.getName()) + ")\\.")
+        .jvmArgs(forkJvmArgs), "diagnose-paths", "");
+    for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC")) {
+      run(new OptionsBuilder()
+          .include("^" + Pattern.quote(HeldEnqueueBenchmark.class.getName()) + "\\.")
+          .jvmArgs(gc), "diagnose-held" + gc.replace("-XX:+Use", "-"), " (" + gc + ")");
+    }
+  }
+
+  private void run(ChainedOptionsBuilder options, String logName, String suffix)
+      throws RunnerException {
+    options.shouldFailOnError(true).output(results.resolve("jmh-" + logName + ".log").toString());
+    for (RunResult result : new Runner(options.build()).run()) {
+      log.printf(Locale.ROOT, "  %s%s: %.2f ns/op%n",
+          result.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"), suffix,
+          result.getPrimaryResult().getScore());
+    }
+  }
+
+  private Duel duel(String name, Class<?> benchmark, String worklint, String other,
+      int warmupIterations, int measurementIterations) throws RunnerException {
+    List<Double> worklintScores = new ArrayList<>();
+    List<Double> otherScores = new ArrayList<>();
+    List<Double> roundRatios = new ArrayList<>();
+    for (int round = 0; round < plan.rounds(); round++) {
+      boolean worklintFirst = round % 2 == 0;
+      double[] roundMedians = new double[2]; // worklint, other
+      for (String method : worklintFirst ? List.of(worklint, other) : List.of(other, worklint)) {
+        ChainedOptionsBuilder options = base(benchmark, method, name + "-r" + (round + 1))
+            .warmupIterations(warmupIterations)
+            .measurementIterations(measurementIterations);
+        List<Double> scores = iterationScores(single(new Runner(options.build()).run()));
+        (method.equals(worklint) ? worklintScores : otherScores).addAll(scores);
+        roundMedians[method.equals(worklint) ? 0 : 1] = median(scores);
+        log.printf(Locale.ROOT, "  %s round %d/%d, %s: median %.1f ms per batch (%d iterations)%n",
+            name, round + 1, plan.rounds(), method, median(scores), scores.size());
+      }
+      roundRatios.add(roundMedians[1] / roundMedians[0]);
+    }
+    return new Duel(name, median(worklintScores), median(otherScores), roundRatios);
+  }
+
+  private ChainedOptionsBuilder base(Class<?> benchmark, String method, String logName) {
+    return new OptionsBuilder()
+        .include("^" + Pattern.quote(benchmark.getName() + "." + method) + "$")
+        .forks(1)
+        // Not the host's flags (its large heap and javac exports): only what the benchmark asks.
+        .jvmArgs(forkJvmArgs)
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.NORMAL)
+        .output(results.resolve("jmh-" + logName + "-" + method + ".log").toString());
+  }
+
+  private static RunResult single(Collection<RunResult> results) {
+    if (results.size() != 1) {
+      throw new IllegalStateException("expected one JMH result, got " + results.size());
+    }
+    return results.iterator().next();
+  }
+
+  private static List<Double> iterationScores(RunResult result) {
+    List<Double> scores = new ArrayList<>();
+    for (BenchmarkResult fork : result.getBenchmarkResults()) {
+      for (IterationResult iteration : fork.getIterationResults()) {
+        scores.add(iteration.getPrimaryResult().getScore());
+      }
+    }
+    return scores;
+  }
+
+  private static double median(List<Double> values) {
+    return Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+}

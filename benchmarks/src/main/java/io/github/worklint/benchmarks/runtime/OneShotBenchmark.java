@@ -1,0 +1,145 @@
+package io.github.worklint.benchmarks.runtime;
+
+import io.github.worklint.workqueue.WorkQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Figure (a): {@code items} distinct, preallocated work items, each enqueued once by one
+ * producer, and the wait until all have run. One invocation is one batch; the score is the time
+ * per batch.
+ *
+ * <ul>
+ *   <li>worklint: {@code enqueue(pointer)} per item on a {@code WorkQueue} with 2 workers, then
+ *       {@code flush()}.
+ *   <li>ThreadPoolExecutor(2, 2) on a LinkedBlockingQueue: {@code execute(runnable)} per
+ *       preallocated Runnable, then a {@code CountDownLatch} that each run counts down.
+ * </ul>
+ *
+ * Both runs do the same work: increment a counter of their own item.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class OneShotBenchmark {
+
+  /** worklint's side: one Job per item, its pointer preallocated. */
+  @State(Scope.Benchmark)
+  public static class Worklint {
+    @Param("1000000")
+    public int items;
+
+    WorkQueue queue;
+    Job[] jobs;
+    Job.Run[] pointers;
+    long batches;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      queue = Contenders.workQueue("one-shot");
+      jobs = new Job[items];
+      pointers = new Job.Run[items];
+      for (int i = 0; i < items; i++) {
+        jobs[i] = new Job();
+        pointers[i] = jobs[i].pointer;
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      queue.close();
+      Checks.eachRanExactly(jobs, batches);
+    }
+  }
+
+  /** The executor's side: one preallocated Runnable per item. */
+  @State(Scope.Benchmark)
+  public static class Executor {
+    @Param("1000000")
+    public int items;
+
+    ThreadPoolExecutor executor;
+    Task[] tasks;
+    final Batch batch = new Batch();
+    long batches;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      executor = Contenders.threadPool("one-shot");
+      tasks = new Task[items];
+      for (int i = 0; i < items; i++) {
+        tasks[i] = new Task(batch);
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+      Contenders.shutdown(executor);
+      for (Task task : tasks) {
+        if (task.runs != batches) {
+          throw new IllegalStateException("a task ran " + task.runs + " times in " + batches);
+        }
+      }
+    }
+  }
+
+  /** The latch of the batch in progress. */
+  static final class Batch {
+    volatile CountDownLatch done;
+  }
+
+  static final class Task implements Runnable {
+    private final Batch batch;
+    long runs;
+
+    Task(Batch batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    public void run() {
+      runs++;
+      batch.done.countDown();
+    }
+  }
+
+  @Benchmark
+  public void worklint(Worklint state) {
+    WorkQueue queue = state.queue;
+    for (Job.Run pointer : state.pointers) {
+      if (!queue.enqueue(pointer)) {
+        throw new IllegalStateException("an idle slot was reported pending");
+      }
+    }
+    queue.flush();
+    state.batches++;
+  }
+
+  @Benchmark
+  public void threadPool(Executor state) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(state.tasks.length);
+    state.batch.done = done;
+    ThreadPoolExecutor executor = state.executor;
+    for (Task task : state.tasks) {
+      executor.execute(task);
+    }
+    done.await();
+    state.batches++;
+  }
+}

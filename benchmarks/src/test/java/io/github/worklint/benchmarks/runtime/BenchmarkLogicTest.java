@@ -1,0 +1,121 @@
+package io.github.worklint.benchmarks.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmarks' own logic, called directly with small sizes (no JMH): every batch runs every
+ * item exactly once, coalescing loses no request, the held queue really holds.
+ */
+class BenchmarkLogicTest {
+
+  @Test
+  void oneShotRunsEachItemOncePerBatch() throws Exception {
+    OneShotBenchmark benchmark = new OneShotBenchmark();
+    OneShotBenchmark.Worklint worklint = new OneShotBenchmark.Worklint();
+    worklint.items = 10_000;
+    worklint.setUp();
+    for (int i = 0; i < 3; i++) {
+      benchmark.worklint(worklint);
+    }
+    worklint.tearDown(); // throws unless each job ran exactly 3 times
+
+    OneShotBenchmark.Executor executor = new OneShotBenchmark.Executor();
+    executor.items = 10_000;
+    executor.setUp();
+    for (int i = 0; i < 3; i++) {
+      benchmark.threadPool(executor);
+    }
+    executor.tearDown();
+  }
+
+  @Test
+  void coalescingWithTwoProducers() throws Exception {
+    CoalescingBenchmark benchmark = new CoalescingBenchmark();
+    CoalescingBenchmark.Worklint worklint = new CoalescingBenchmark.Worklint();
+    worklint.items = 64;
+    worklint.setUp();
+    CoalescingBenchmark.Idiom idiom = new CoalescingBenchmark.Idiom();
+    idiom.items = 64;
+    idiom.setUp();
+    twoProducers(producer -> {
+      benchmark.worklint(worklint, producer);
+      benchmark.idiom(idiom, producer);
+    });
+    // After the producers' waits, everything they asked for has run.
+    for (Job job : worklint.jobs) {
+      assertFalse(job.isPending());
+      assertTrue(job.runs >= 1);
+    }
+    assertEquals(0, idiom.outstanding.get());
+    for (CoalescingBenchmark.Coalesced task : idiom.tasks) {
+      assertFalse(task.scheduled.get());
+      assertTrue(task.runs.get() >= 1);
+    }
+    worklint.tearDown(); // throws unless runs == successful enqueues
+    idiom.tearDown();
+  }
+
+  @Test
+  void theHeldQueueRunsNothingAndEnqueueOfAPendingSlotFails() throws Exception {
+    AllocationBenchmark benchmark = new AllocationBenchmark();
+    AllocationBenchmark.Held held = new AllocationBenchmark.Held();
+    held.setUp();
+    for (int i = 0; i < 1000; i++) {
+      assertFalse(benchmark.enqueuePending(held));
+      assertTrue(benchmark.enqueueThenCancel(held));
+    }
+    held.tearDown(); // throws if anything ran
+
+    AllocationBenchmark.WorklintCycle cycle = new AllocationBenchmark.WorklintCycle();
+    cycle.setUp();
+    benchmark.cycleWorklint(cycle);
+    benchmark.cycleWorklint(cycle);
+    cycle.tearDown();
+    Checks.eachRanExactly(cycle.jobs, 2);
+
+    AllocationBenchmark.ExecutorCycle executorCycle = new AllocationBenchmark.ExecutorCycle();
+    executorCycle.setUp();
+    benchmark.cycleThreadPool(executorCycle);
+    executorCycle.tearDown();
+    for (OneShotBenchmark.Task task : executorCycle.tasks) {
+      assertEquals(1, task.runs);
+    }
+  }
+
+  interface ProducerBody {
+    void run(CoalescingBenchmark.Producer producer) throws Exception;
+  }
+
+  private static void twoProducers(ProducerBody body) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] threads = new Thread[2];
+    for (int i = 0; i < threads.length; i++) {
+      CoalescingBenchmark.Producer producer = new CoalescingBenchmark.Producer();
+      producer.requests = 20_000;
+      producer.start = i * 31;
+      threads[i] = new Thread(() -> {
+        try {
+          start.await();
+          body.run(producer);
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        }
+      });
+      threads[i].start();
+    }
+    start.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+}
