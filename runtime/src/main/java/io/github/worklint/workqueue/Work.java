@@ -42,8 +42,11 @@ public final class Work<P extends WorkItemPointer<?, P>> {
 
   private volatile int state;
 
-  /** The queue this slot is linked in, or null. Written under that queue's lock. */
-  volatile @Nullable WorkQueue linkedIn;
+  /**
+   * The id of the queue this slot is linked in ({@link QueueIds}), or 0. Written under that
+   * queue's lock.
+   */
+  volatile int linkedIn;
 
   // Guarded by linkedIn's lock.
   @Nullable Work<?> prev;

@@ -25,6 +25,9 @@ public final class WorkQueue implements AutoCloseable {
   /** Slot-level waits (flush of one pointer, cancelSync) wait here, whichever queue runs it. */
   private static final Progress SLOT_EVENTS = new Progress(new ReentrantLock());
 
+  /** This queue's {@link QueueIds} id, by which a slot names the queue it is linked in. */
+  final int id;
+
   private final String name;
   private final int maxActive;
   private final boolean ordered;
@@ -52,7 +55,8 @@ public final class WorkQueue implements AutoCloseable {
   private final AtomicInteger drainers = new AtomicInteger();
   private volatile boolean closed;
 
-  private WorkQueue(Builder builder, boolean shared) {
+  private WorkQueue(Builder builder, boolean shared, int id) {
+    this.id = id;
     this.name = builder.name;
     this.ordered = builder.ordered;
     this.maxActive =
@@ -264,9 +268,11 @@ public final class WorkQueue implements AutoCloseable {
       throw new UnsupportedOperationException("the system queue is shared and cannot be closed");
     }
     rejectOwnWorker("close");
+    boolean closesNow = false;
     lock.lock();
     try {
       if (!closed) {
+        closesNow = true;
         drainers.incrementAndGet();
         try {
           progress.await(this::isIdle);
@@ -289,6 +295,9 @@ public final class WorkQueue implements AutoCloseable {
           interrupted = true;
         }
       }
+    }
+    if (closesNow) {
+      QueueIds.release(id); // drained: no slot is linked in this queue any more
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -323,12 +332,12 @@ public final class WorkQueue implements AutoCloseable {
   private void link(Work<?> work) {
     work.ticket = nextTicket++;
     queued.append(work);
-    work.linkedIn = this;
+    work.linkedIn = id;
   }
 
   private void unlink(Work<?> work) {
     queued.remove(work);
-    work.linkedIn = null;
+    work.linkedIn = 0;
   }
 
   /**
@@ -349,7 +358,7 @@ public final class WorkQueue implements AutoCloseable {
         }
         continue;
       }
-      WorkQueue queue = work.linkedIn;
+      WorkQueue queue = QueueIds.get(work.linkedIn);
       if (queue == null) {
         Thread.onSpinWait();
         continue;
@@ -364,7 +373,7 @@ public final class WorkQueue implements AutoCloseable {
   private boolean unlinkPending(Work<?> work) {
     lock.lock();
     try {
-      if (work.linkedIn != this) {
+      if (work.linkedIn != id) {
         return false;
       }
       unlink(work);
@@ -609,7 +618,7 @@ public final class WorkQueue implements AutoCloseable {
           operation + "(" + p.getClass().getName() + ") called from that slot's own run: it"
               + " would wait for itself");
     }
-    if (waitsForPending && me.queue.maxActive == 1 && work.linkedIn == me.queue) {
+    if (waitsForPending && me.queue.maxActive == 1 && work.linkedIn == me.queue.id) {
       throw new IllegalStateException(
           operation + "(" + p.getClass().getName() + ") called from the only worker of queue "
               + me.queue.name + ", where that slot is queued: it would wait for itself");
@@ -629,6 +638,18 @@ public final class WorkQueue implements AutoCloseable {
       thread.setDaemon(daemon);
       return thread;
     };
+  }
+
+  private static WorkQueue open(Builder builder, boolean shared) {
+    int id = QueueIds.reserve();
+    try {
+      WorkQueue queue = new WorkQueue(builder, shared, id);
+      QueueIds.publish(id, queue);
+      return queue;
+    } catch (RuntimeException | Error e) {
+      QueueIds.release(id);
+      throw e;
+    }
   }
 
   /** One worker thread and what it runs now. */
@@ -651,7 +672,7 @@ public final class WorkQueue implements AutoCloseable {
 
   private static final class SystemQueue {
     static final WorkQueue INSTANCE =
-new WorkQueue(new Builder("system"), true);
+open(new Builder("system"), true);
   }
 
   /** Builds a {@link WorkQueue}. */
@@ -707,7 +728,7 @@ new WorkQueue(new Builder("system"), true);
         throw new IllegalStateException(
             "queue " + name + " cannot be ordered() with maxActive(" + maxActive + ")");
       }
-      return new WorkQueue(this, false);
+      return open(this, false);
     }
   }
 }

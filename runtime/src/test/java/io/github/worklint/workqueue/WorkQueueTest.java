@@ -136,7 +136,7 @@ class WorkQueueTest {
   }
 
   private static boolean slotIsQueuedOn(TestItem item, WorkQueue queue) {
-    return slot(item.a()).linkedIn == queue;
+    return slot(item.a()).linkedIn == queue.id;
   }
 
   // ---- non-reentrancy
