@@ -35,7 +35,6 @@ final class WorkTypes {
   private static final Supplier<Type> WORK_TYPE = Suppliers.typeFromString(WORK);
   private static final Supplier<Type> HAS_WORK_TYPE = Suppliers.typeFromString(HAS_WORK);
   private static final Supplier<Type> POINTER_TYPE = Suppliers.typeFromString(POINTER);
-  private static final Supplier<Type> WORK_QUEUE_TYPE = Suppliers.typeFromString(WORK_QUEUE);
 
   /** A one-entry cache: javac hands the checks one compilation unit at a time. */
   private static final Supplier<UnitScope> UNIT_SCOPE = VisitorState.memoize(s -> new UnitScope());
@@ -64,10 +63,6 @@ final class WorkTypes {
     return POINTER_TYPE.get(state);
   }
 
-  static @Nullable Type workQueueType(VisitorState state) {
-    return WORK_QUEUE_TYPE.get(state);
-  }
-
   /** Whether {@code type} is {@code Work}, parameterized or not. */
   static boolean isWork(@Nullable Type type, VisitorState state) {
     return isClass(type, workType(state));
@@ -76,11 +71,6 @@ final class WorkTypes {
   /** Whether {@code type} is {@code HasWork}, parameterized or not. */
   static boolean isHasWork(@Nullable Type type, VisitorState state) {
     return isClass(type, hasWorkType(state));
-  }
-
-  /** Whether {@code type} is {@code WorkQueue}. */
-  static boolean isWorkQueue(@Nullable Type type, VisitorState state) {
-    return isClass(type, workQueueType(state));
   }
 
   private static boolean isClass(@Nullable Type type, @Nullable Type wanted) {
