@@ -1,0 +1,39 @@
+package io.github.worklint.workqueue;
+
+/** The descriptor of a plain {@link Work} slot, as built by {@link HasWork#of}. */
+final class PlainHasWork<T, P extends WorkItemPointer<T, P>> implements HasWork<T, P> {
+
+  private final SlotField field;
+
+  PlainHasWork(SlotField field) {
+    this.field = field;
+  }
+
+  @SuppressWarnings("unchecked") // SlotField.find proved the field is a Work<P> of a T
+  @Override
+  public Work<P> workOf(T item) {
+    return (Work<P>) field.read(item);
+  }
+
+  @SuppressWarnings("unchecked")
+  @Override
+  public Class<T> itemType() {
+    return (Class<T>) field.itemType;
+  }
+
+  @SuppressWarnings("unchecked")
+  @Override
+  public Class<P> pointerType() {
+    return (Class<P>) field.pointerType;
+  }
+
+  @Override
+  public String fieldName() {
+    return field.fieldName;
+  }
+
+  @Override
+  public String toString() {
+    return field.describe("HasWork");
+  }
+}
