@@ -1,6 +1,7 @@
 package io.github.worklint.workqueue;
 
 import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says which field of the item type {@code T} holds the {@link DelayedWork DelayedWork<P>} slot of
@@ -55,7 +56,7 @@ public final class HasDelayedWork<T, P extends DelayedWorkItemPointer<T, P>>
   }
 
   /** The delayed slot of an item already known to be a {@code T} (the runtime's own read). */
-  DelayedWork<?> delayedSlotOf(Object item) {
+  DelayedWork<?> delayedSlotOf(@Nullable Object item) {
     return (DelayedWork<?>) field.read(item);
   }
 

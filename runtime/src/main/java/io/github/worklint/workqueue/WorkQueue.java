@@ -1,5 +1,6 @@
 package io.github.worklint.workqueue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,8 @@ public final class WorkQueue implements AutoCloseable {
   /** Tickets of this queue's instances running on other queues' workers (rare: an object each). */
   private final List<Long> foreignRuns = new ArrayList<>();
   private long nextTicket;
+  /** Delayed instances armed to fire into this queue (DelayedTimers), or about to be. */
+  private int armedTimers;
   private int idleWorkers;
   private final AtomicInteger drainers = new AtomicInteger();
   private volatile boolean closed;
@@ -136,14 +139,122 @@ public final class WorkQueue implements AutoCloseable {
         throw enqueueRefused(pointer);
       }
       work.acceptInstance(pointer);
-      link(work);
-      if (idleWorkers > 0) {
-        workAvailable.signal();
-      }
+      linkTaken(work);
     } finally {
       lock.unlock();
     }
     return true;
+  }
+
+  /** Links a slot whose PENDING token the caller holds and wakes a worker. Under lock. */
+  private void linkTaken(Work<?> work) {
+    link(work);
+    if (idleWorkers > 0) {
+      workAvailable.signal();
+    }
+  }
+
+  /**
+   * Arms the delayed slot of {@code pointer}: its instance is queued here once {@code delay} has
+   * passed, and never before (the monotonic clock of {@link System#nanoTime()}). The kernel's
+   * {@code queue_delayed_work}. While armed, the slot is pending: {@link #enqueue} and this method
+   * return false for it, {@link #cancel} disarms it, {@link #flush(WorkItemPointer)} fires it at
+   * once and waits for it, {@link #drain()} and {@link #close()} wait for it to fire and run, and
+   * {@link #flush()} does not wait for it.
+   *
+   * <p>A zero or negative delay queues the instance at once, as {@link #enqueue} does; a delay
+   * longer than {@link DelayedTimers#MAX_DELAY} (2<sup>61</sup> ns, about 73 years) is clamped to
+   * it. Arming allocates nothing: the slot is its own timer.
+   *
+   * @return true if the slot was armed (or queued); false if it was already pending, armed or
+   *     queued, in which case its deadline is left as it was, or a {@link #cancelSync} of it is in
+   *     progress
+   * @throws NullPointerException if {@code pointer} or {@code delay} is null
+   * @throws IllegalStateException as {@link #enqueue} does (closed, or draining and the caller is
+   *     not one of its own work items); the slot is left as it was
+   */
+  public <T, P extends DelayedWorkItemPointer<T, P>> boolean enqueueDelayed(
+      P pointer, Duration delay) {
+    return DelayedTimers.enqueueDelayed(this, pointer, delay);
+  }
+
+  /**
+   * Arms the delayed slot of {@code pointer} with a new deadline, whatever state it is in: the
+   * kernel's {@code mod_delayed_work}. An armed instance is re-armed, a queued one is taken back
+   * out of its queue and armed (a zero or negative delay queues it at once), an idle slot is
+   * armed as by {@link #enqueueDelayed}; the instance then runs on this queue. A running instance
+   * is not affected: the new one runs after it. Delays are clamped as by {@link #enqueueDelayed}.
+   *
+   * @return true if an instance was pending (armed or queued) and is now re-armed; false if the
+   *     slot was idle and is now armed, or a {@link #cancelSync} of it is in progress (then
+   *     nothing is armed)
+   * @throws NullPointerException if {@code pointer} or {@code delay} is null
+   * @throws IllegalStateException as {@link #enqueueDelayed} does; the slot is left as it was
+   */
+  public <T, P extends DelayedWorkItemPointer<T, P>> boolean modDelayed(
+      P pointer, Duration delay) {
+    return DelayedTimers.modDelayed(this, pointer, delay);
+  }
+
+  /** Throws unless this queue accepts an enqueue from the caller now. */
+  void checkAccepts(WorkItemPointer<?, ?> pointer) {
+    if (refusesEnqueue()) {
+      throw enqueueRefused(pointer);
+    }
+  }
+
+  /**
+   * Counts one more timer that will fire into this queue (drain and close wait for it), unless
+   * the queue no longer accepts work from the caller: then it throws, counting nothing.
+   */
+  void reserveTimer(WorkItemPointer<?, ?> pointer) {
+    lock.lock();
+    try {
+      checkAccepts(pointer);
+      armedTimers++;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets a timer counted by {@link #reserveTimer} that was disarmed or never armed. */
+  void releaseTimer() {
+    lock.lock();
+    try {
+      armedTimers--;
+      progress.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Links a fired timer's slot, whose PENDING token its timer held, and forgets the timer in one
+   * step, so that drain() never sees neither. Accepted even while the queue drains.
+   */
+  void linkFired(Work<?> work) {
+    lock.lock();
+    try {
+      armedTimers--;
+      linkTaken(work);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Unlinks a queued slot without giving up its PENDING token; false if not queued here. */
+  boolean unlinkKeepingToken(Work<?> work) {
+    lock.lock();
+    try {
+      if (work.linkedIn != id) {
+        return false;
+      }
+      unlink(work);
+      progress.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private boolean refusesEnqueue() {
@@ -172,7 +283,8 @@ public final class WorkQueue implements AutoCloseable {
    * @return true if an instance was pending and will now not run
    */
   public <T, P extends WorkItemPointer<T, P>> boolean cancel(P pointer) {
-    return grabPending(slotOf(pointer));
+    Work<P> work = slotOf(pointer);
+    return grabPending(work, DelayedTimers.delayedSlotOf(pointer));
   }
 
   /**
@@ -184,10 +296,10 @@ public final class WorkQueue implements AutoCloseable {
    */
   public <T, P extends WorkItemPointer<T, P>> boolean cancelSync(P pointer) {
     Work<P> work = slotOf(pointer);
-    rejectSelfWait(work, "cancelSync", pointer, false);
+    rejectSelfWait(work, "cancelSync", pointer, false, null);
     boolean owner = work.beginCanceling();
     try {
-      boolean wasPending = grabPending(work);
+      boolean wasPending = grabPending(work, DelayedTimers.delayedSlotOf(pointer));
       SLOT_EVENTS.await(() -> !work.isRunning());
       return wasPending;
     } finally {
@@ -199,16 +311,19 @@ public final class WorkQueue implements AutoCloseable {
 
   /**
    * Waits until the last queued instance of the slot of {@code pointer} has finished running
-   * (or was cancelled), wherever it is queued.
+   * (or was cancelled), wherever it is queued. An armed delayed instance is queued at once, on
+   * the queue it was armed for, and waited for (the kernel's {@code flush_delayed_work}).
    *
    * @return true if it waited; false if the slot was idle
    * @throws IllegalStateException if called from the slot's own run, or from a worker of the
-   *     single-worker queue on which the slot is pending
+   *     single-worker queue on which the slot is pending or armed
    */
   public <T, P extends WorkItemPointer<T, P>> boolean flush(P pointer) {
     Work<P> work = slotOf(pointer);
-    rejectSelfWait(work, "flush", pointer, true);
-    if ((work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
+    DelayedWork<?> delayed = DelayedTimers.delayedSlotOf(pointer);
+    rejectSelfWait(work, "flush", pointer, true, delayed);
+    boolean fired = delayed != null && DelayedTimers.fireNow(delayed);
+    if (!fired && (work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
       return false;
     }
     long target = work.queuedSeq();
@@ -236,7 +351,8 @@ public final class WorkQueue implements AutoCloseable {
 
   /**
    * Waits until this queue is empty and idle, including work that its own work items queue
-   * meanwhile. Until then, enqueues from other threads throw.
+   * meanwhile, and until no delayed instance is armed for it (each fires at its deadline and
+   * runs). Until then, enqueues from other threads throw.
    *
    * @throws IllegalStateException if called from a worker of this queue
    */
@@ -256,7 +372,7 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Drains the queue, then stops its workers and waits for them to exit. Later enqueues throw.
+   * Drains the queue (armed delayed instances included: they run at their deadlines), then stops its workers and waits for them to exit. Later enqueues throw.
    * Idempotent.
    *
    * @throws IllegalStateException if called from a worker of this queue
@@ -311,7 +427,7 @@ public final class WorkQueue implements AutoCloseable {
 
   // ---- the slot of a pointer
 
-  private static <T, P extends WorkItemPointer<T, P>> Work<P> slotOf(P pointer) {
+  static <T, P extends WorkItemPointer<T, P>> Work<P> slotOf(P pointer) {
     Objects.requireNonNull(pointer, "pointer");
     HasWork<T, P> hasWork = pointer.hasWork();
     if (hasWork.pointerType() != pointer.getClass()) {
@@ -341,10 +457,12 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is.
-   * Spins in the short window where an enqueue has taken the token but not yet linked the slot.
+   * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is,
+   * or out of its timer when {@code delayed} (the slot that embeds {@code work}, if any) is
+   * armed. Spins in the short window where an enqueue or a timer has taken the token but not yet
+   * linked the slot.
    */
-  private static boolean grabPending(Work<?> work) {
+  static boolean grabPending(Work<?> work, @Nullable DelayedWork<?> delayed) {
     while (true) {
       int state = work.state();
       if ((state & Work.PENDING) == 0) {
@@ -360,6 +478,10 @@ public final class WorkQueue implements AutoCloseable {
       }
       WorkQueue queue = QueueIds.get(work.linkedIn);
       if (queue == null) {
+        if (delayed != null && DelayedTimers.disarm(delayed)) {
+          SLOT_EVENTS.signal();
+          return true;
+        }
         Thread.onSpinWait();
         continue;
       }
@@ -404,7 +526,7 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   private boolean isIdle() {
-    return oldestOutstandingTicket() == Long.MAX_VALUE;
+    return armedTimers == 0 && oldestOutstandingTicket() == Long.MAX_VALUE;
   }
 
   // ---- the workers
@@ -607,8 +729,8 @@ public final class WorkQueue implements AutoCloseable {
    * when {@code waitsForPending} (flush, not cancelSync, which removes a pending instance instead
    * of waiting for it), the only worker of a queue where the slot is pending.
    */
-  private static void rejectSelfWait(
-      Work<?> work, String operation, WorkItemPointer<?, ?> p, boolean waitsForPending) {
+  private static void rejectSelfWait(Work<?> work, String operation, WorkItemPointer<?, ?> p,
+      boolean waitsForPending, @Nullable DelayedWork<?> delayed) {
     Worker me = CURRENT_WORKER.get();
     if (me == null) {
       return;
@@ -618,7 +740,8 @@ public final class WorkQueue implements AutoCloseable {
           operation + "(" + p.getClass().getName() + ") called from that slot's own run: it"
               + " would wait for itself");
     }
-    if (waitsForPending && me.queue.maxActive == 1 && work.linkedIn == me.queue.id) {
+    if (waitsForPending && me.queue.maxActive == 1 && (work.linkedIn == me.queue.id
+        || (delayed != null && DelayedTimers.armedFor(delayed) == me.queue.id))) {
       throw new IllegalStateException(
           operation + "(" + p.getClass().getName() + ") called from the only worker of queue "
               + me.queue.name + ", where that slot is queued: it would wait for itself");
