@@ -58,7 +58,7 @@ final class DelayedTimers {
       throw e;
     }
     work.acceptInstance(pointer);
-    SHARED.arm(slot, queue.id, System.nanoTime() + nanos);
+    SHARED.arm(slot, queue.id, nanos);
     return true;
   }
 
@@ -73,9 +73,8 @@ final class DelayedTimers {
     boolean wasPending = false;
     try {
       while (true) {
-        long deadline = System.nanoTime() + nanos;
         // Armed: move the timer, keeping the token and the instance.
-        int oldQueue = nanos == 0 ? SHARED.takeArmed(slot) : SHARED.rearm(slot, queue.id, deadline);
+        int oldQueue = nanos == 0 ? SHARED.takeArmed(slot) : SHARED.rearm(slot, queue.id, nanos);
         if (oldQueue != 0) {
           if (nanos == 0) {
             queue.linkFired(work);
@@ -89,7 +88,7 @@ final class DelayedTimers {
           if (work.tryMarkPending()) {
             work.acceptInstance(pointer);
             reserved = false;
-            place(queue, slot, deadline, nanos == 0);
+            place(queue, slot, nanos);
             return wasPending;
           }
           if ((work.state() & Work.CANCELING) != 0) {
@@ -102,7 +101,7 @@ final class DelayedTimers {
           WorkQueue linkedIn = QueueIds.get(work.linkedIn);
           if (linkedIn != null && linkedIn.unlinkKeepingToken(work)) {
             reserved = false;
-            place(queue, slot, deadline, nanos == 0);
+            place(queue, slot, nanos);
             return true;
           }
           Thread.onSpinWait(); // an enqueue or a timer holds the token and is about to link it
@@ -181,11 +180,11 @@ final class DelayedTimers {
   }
 
   /** Arms a slot whose token the caller holds and whose timer {@code queue} counts, or links it. */
-  private static void place(WorkQueue queue, DelayedWork<?> slot, long deadline, boolean now) {
-    if (now) {
+  private static void place(WorkQueue queue, DelayedWork<?> slot, long nanos) {
+    if (nanos == 0) {
       queue.linkFired(slot.work);
     } else {
-      SHARED.arm(slot, queue.id, deadline);
+      SHARED.arm(slot, queue.id, nanos);
     }
   }
 
@@ -205,11 +204,13 @@ final class DelayedTimers {
     }
   }
 
-  // ---- the heap, under this monitor
+  // ---- the heap, under this monitor. Deadlines are read from the clock under the monitor, so a
+  // re-arm with the same delay never moves a deadline earlier than the arm it follows.
 
-  private void arm(DelayedWork<?> slot, int queueId, long deadline) {
+  private void arm(DelayedWork<?> slot, int queueId, long nanos) {
     boolean wake;
     synchronized (this) {
+      long deadline = System.nanoTime() + nanos;
       slot.deadline = deadline;
       slot.armedFor = queueId;
       if (size == heap.length) {
@@ -226,14 +227,15 @@ final class DelayedTimers {
     }
   }
 
-  /** Moves an armed slot's timer to {@code queueId} and {@code deadline}; returns its old queue. */
-  private int rearm(DelayedWork<?> slot, int queueId, long deadline) {
+  /** Moves an armed slot's timer to {@code queueId}, {@code nanos} from now; returns its old queue. */
+  private int rearm(DelayedWork<?> slot, int queueId, long nanos) {
     boolean wake;
     int oldQueue;
     synchronized (this) {
       if (slot.heapIndex < 0) {
         return 0;
       }
+      long deadline = System.nanoTime() + nanos;
       oldQueue = slot.armedFor;
       long old = slot.deadline;
       slot.deadline = deadline;
