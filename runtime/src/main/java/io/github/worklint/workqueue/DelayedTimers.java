@@ -158,6 +158,35 @@ final class DelayedTimers {
     }
   }
 
+  /** Whether the timer thread is parked (or not started); for tests that must not wake it. */
+  static boolean timerThreadParked() {
+    synchronized (SHARED) {
+      return !SHARED.awake;
+    }
+  }
+
+  /** What is wrong with the heap (a slot's index, the order), or null; for tests. */
+  static @Nullable String heapProblem() {
+    synchronized (SHARED) {
+      for (int i = 0; i < SHARED.size; i++) {
+        DelayedWork<?> slot = SHARED.heap[i];
+        if (slot == null || slot.heapIndex != i) {
+          return "heap[" + i + "] = " + slot + (slot == null ? "" : " at index " + slot.heapIndex);
+        }
+        DelayedWork<?> parent = i == 0 ? null : SHARED.heap[(i - 1) >>> 1];
+        if (parent != null && slot.deadline - parent.deadline < 0) {
+          return "heap[" + i + "] is due before its parent";
+        }
+      }
+      for (int i = SHARED.size; i < SHARED.heap.length; i++) {
+        if (SHARED.heap[i] != null) {
+          return "heap[" + i + "] is set beyond the size " + SHARED.size;
+        }
+      }
+      return null;
+    }
+  }
+
   /** The number of armed timers, all queues together. */
   static int armedCount() {
     synchronized (SHARED) {
