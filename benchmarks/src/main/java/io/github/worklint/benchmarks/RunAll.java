@@ -5,6 +5,7 @@ import io.github.worklint.benchmarks.compile.CompileOverhead;
 import io.github.worklint.benchmarks.compile.ProcessorPath;
 import io.github.worklint.benchmarks.compile.Sources;
 import io.github.worklint.benchmarks.compile.UseHeavyCorpus;
+import io.github.worklint.benchmarks.runtime.DelayedLateness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ import javax.tools.JavaFileObject;
  * <ul>
  *   <li>{@code --quick}: a short smoke run (fewer rounds and iterations, no diagnostics); its
  *       figures are indicative only.
- *   <li>{@code --only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|diagnose}:
+ *   <li>{@code --only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|delayed|diagnose}:
  *       one part; {@code diagnose} runs only the diagnostic benchmarks, which the full run logs
  *       after the figures.
  *   <li>{@code --results DIR}: where the logs go; default {@code benchmarks/results/<time>}.
@@ -59,7 +60,7 @@ public final class RunAll {
             .mapToInt(Integer::parseInt).toArray();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; usage: [--quick] [--only compile|caffeine|corpus|runtime|oneshot|coalescing|"
-            + "allocation|diagnose] [--results DIR]"
+            + "allocation|delayed|diagnose] [--results DIR]"
             + " [--compile-rounds WARMUP,MEASURED] [--fork-jvm-args 'FLAGS']");
       }
     }
@@ -119,7 +120,8 @@ public final class RunAll {
         }
       }
 
-      if (List.of("all", "runtime", "oneshot", "coalescing", "allocation").contains(only)) {
+      if (List.of("all", "runtime", "oneshot", "coalescing", "allocation", "delayed")
+          .contains(only)) {
         log.println("== runtime: worklint WorkQueue vs ThreadPoolExecutor, 2 workers each (JMH "
             + versions.getProperty("jmh.version") + ")");
         boolean all = only.equals("all") || only.equals("runtime");
@@ -157,6 +159,27 @@ public final class RunAll {
                   + " %.2f B/op (no goal)",
               allocation.bytesPerOp().get("cycleWorklint"),
               allocation.bytesPerOp().get("cycleThreadPool")));
+        }
+      }
+
+        if (all || only.equals("delayed")) {
+          RuntimeFigures.Delayed delayed = runtime.delayed();
+          double worst = delayed.bytesPerOp().values().stream()
+              .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+          summary.add(String.format(Locale.ROOT,
+              "allocation, enqueueDelayed+cancel and modDelayed of a preallocated pointer: %.3f"
+                  + " B/op (goal 0 B/op) %s  [%s; JMH -prof gc]",
+              worst, verdict(worst < 0.5), delayed.bytesPerOp()));
+          summary.add(String.format(Locale.ROOT,
+              "delayed, ns/op with 0 and 10^5 timers armed (no goal): %s", delayed.nanosPerOp()));
+          for (DelayedLateness.Figures late : delayed.lateness()) {
+            summary.add(String.format(Locale.ROOT,
+                "delayed lateness, %d timers armed, idle: p50 %.0f us, p99 %.0f us (goal: a few"
+                    + " ms at the median, never early) %s  [max %.0f us, %d probes, %d early]",
+                late.background(), late.p50Micros(), late.p99Micros(),
+                verdict(late.p50Micros() < 5_000 && late.early() == 0), late.maxMicros(),
+                late.probes(), late.early()));
+          }
         }
       }
 

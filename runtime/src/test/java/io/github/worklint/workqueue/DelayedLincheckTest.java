@@ -175,7 +175,7 @@ public class DelayedLincheckTest {
   void modelChecking() {
     recording = false;
     new ModelCheckingOptions()
-        .iterations(5)
+        .iterations(4)
         .invocationsPerIteration(100)
         .threads(2)
         .actorsPerThread(3)
