@@ -160,8 +160,6 @@ public final class RunAll {
               allocation.bytesPerOp().get("cycleWorklint"),
               allocation.bytesPerOp().get("cycleThreadPool")));
         }
-      }
-
         if (all || only.equals("delayed")) {
           RuntimeFigures.Delayed delayed = runtime.delayed();
           double worst = delayed.bytesPerOp().values().stream()

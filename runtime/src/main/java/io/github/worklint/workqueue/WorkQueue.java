@@ -741,7 +741,7 @@ public final class WorkQueue implements AutoCloseable {
               + " would wait for itself");
     }
     if (waitsForPending && me.queue.maxActive == 1 && (work.linkedIn == me.queue.id
-        || (delayed != null && DelayedTimers.armedFor(delayed) == me.queue.id))) {
+        || (delayed != null && DelayedTimers.TIMERS.armedFor(delayed) == me.queue.id))) {
       throw new IllegalStateException(
           operation + "(" + p.getClass().getName() + ") called from the only worker of queue "
               + me.queue.name + ", where that slot is queued: it would wait for itself");

@@ -74,7 +74,7 @@ public class DelayedLincheckTest {
       throw new AssertionError("the sentinel was already armed");
     }
     // Lincheck's snapshot of the timer's fields must be taken while its thread is parked.
-    Waits.until("the timer thread parks", DelayedTimers::timerThreadParked);
+    Waits.until("the timer thread parks", DelayedTimers.TIMERS::timerThreadParked);
   }
 
   private static WorkQueue heldQueue(String name, TestItem blocker) {
@@ -99,7 +99,7 @@ public class DelayedLincheckTest {
 
   @AfterAll
   static void cancelEverythingAndClose() {
-    assertEquals(null, DelayedTimers.heapProblem());
+    assertEquals(null, DelayedTimers.TIMERS.heapProblem());
     assertTrue(stressQueue.cancel(sentinel.d()), "the sentinel never fired");
     for (DelayedItem armed : ITEMS) {
       stressQueue.cancel(armed.d());
@@ -110,7 +110,7 @@ public class DelayedLincheckTest {
 
     assertEquals(1, blocker.c.runs.get());
     assertEquals(0, sentinel.d.runs.get());
-    assertEquals(null, DelayedTimers.heapProblem());
+    assertEquals(null, DelayedTimers.TIMERS.heapProblem());
   }
 
   @Operation

@@ -116,7 +116,7 @@ class DelayedWorkTest {
       assertQueuedOn(queue, item);
       assertTrue(queue.modDelayed(item.d(), LONG), "it was queued");
       assertEquals(0, item.slot().work.linkedIn, "no longer queued");
-      assertEquals(queue.id, DelayedTimers.armedFor(item.slot()), "armed for this queue");
+      assertEquals(queue.id, DelayedTimers.TIMERS.armedFor(item.slot()), "armed for this queue");
       blocked.release();
       queue.flush(); // does not wait for armed timers
       assertEquals(0, item.d.runs.get());
@@ -166,7 +166,7 @@ class DelayedWorkTest {
     assertTrue(queue.cancel(item.d()));
     assertFalse(item.slot().isPending());
     assertFalse(queue.cancel(item.d()), "nothing left to cancel");
-    assertEquals(0, DelayedTimers.armedFor(item.slot()));
+    assertEquals(0, DelayedTimers.TIMERS.armedFor(item.slot()));
     long closing = System.nanoTime();
     queue.close(); // would wait an hour if the timer were still counted
     assertTrue(System.nanoTime() - closing < TimeUnit.SECONDS.toNanos(5));
@@ -367,7 +367,7 @@ class DelayedWorkTest {
     try (WorkQueue queue = queue("clamp", 1)) {
       long before = System.nanoTime();
       assertTrue(queue.enqueueDelayed(item.d(), Duration.ofSeconds(Long.MAX_VALUE)));
-      long delay = DelayedTimers.deadlineOf(item.slot()) - before;
+      long delay = DelayedTimers.TIMERS.deadlineOf(item.slot()) - before;
       assertTrue(delay >= DelayedTimers.MAX_DELAY.toNanos()
           && delay - DelayedTimers.MAX_DELAY.toNanos() < TimeUnit.SECONDS.toNanos(10),
           "armed " + delay + " ns ahead");
@@ -391,7 +391,7 @@ class DelayedWorkTest {
 
   private static void assertQueuedOn(WorkQueue queue, DelayedItem item) {
     assertEquals(queue.id, item.slot().work.linkedIn, "linked at once, not armed");
-    assertEquals(0, DelayedTimers.armedFor(item.slot()));
+    assertEquals(0, DelayedTimers.TIMERS.armedFor(item.slot()));
     assertNotEquals(0, item.slot().work.state() & Work.PENDING);
   }
 }
