@@ -118,17 +118,8 @@ final class RuntimeFigures {
     Map<String, Double> bytes = new LinkedHashMap<>();
     for (String method :
         List.of("enqueuePending", "enqueueThenCancel", "cycleWorklint", "cycleThreadPool")) {
-      ChainedOptionsBuilder options = base(AllocationBenchmark.class, method, "alloc")
-          .warmupIterations(plan.allocSeconds())
-          .warmupTime(TimeValue.seconds(1))
-          .measurementIterations(plan.allocSeconds())
-          .measurementTime(TimeValue.seconds(1))
-          .addProfiler(GCProfiler.class);
-      RunResult result = single(new Runner(options.build()).run());
-      Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-      if (norm == null) {
-        throw new IllegalStateException("JMH's gc profiler reported no gc.alloc.rate.norm");
-      }
+      RunResult result = withGc(base(AllocationBenchmark.class, method, "alloc"));
+      Result<?> norm = bytesPerOp(result);
       bytes.put(method, norm.getScore());
       log.printf(Locale.ROOT, "  allocation %s: %.3f B/op (%.1f ns/op)%n",
           method, norm.getScore(), result.getPrimaryResult().getScore());
@@ -141,18 +132,9 @@ final class RuntimeFigures {
     Map<String, Double> nanos = new LinkedHashMap<>();
     for (String method : List.of("enqueueDelayedThenCancel", "modDelayed")) {
       for (String armed : List.of("0", "100000")) {
-        ChainedOptionsBuilder options = base(DelayedBenchmark.class, method, "delayed-" + armed)
-            .param("armed", armed)
-            .warmupIterations(plan.allocSeconds())
-            .warmupTime(TimeValue.seconds(1))
-            .measurementIterations(plan.allocSeconds())
-            .measurementTime(TimeValue.seconds(1))
-            .addProfiler(GCProfiler.class);
-        RunResult result = single(new Runner(options.build()).run());
-        Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        if (norm == null) {
-          throw new IllegalStateException("JMH's gc profiler reported no gc.alloc.rate.norm");
-        }
+        RunResult result = withGc(
+            base(DelayedBenchmark.class, method, "delayed-" + armed).param("armed", armed));
+        Result<?> norm = bytesPerOp(result);
         String key = method + "/" + armed;
         bytes.put(key, norm.getScore());
         nanos.put(key, result.getPrimaryResult().getScore());
@@ -171,6 +153,25 @@ final class RuntimeFigures {
           figures.p99Micros(), figures.maxMicros(), figures.early());
     }
     return new Delayed(bytes, nanos, lateness);
+  }
+
+  /** Runs one allocation benchmark: one-second iterations, {@code -prof gc}. */
+  private RunResult withGc(ChainedOptionsBuilder options) throws RunnerException {
+    return single(new Runner(options
+        .warmupIterations(plan.allocSeconds())
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(plan.allocSeconds())
+        .measurementTime(TimeValue.seconds(1))
+        .addProfiler(GCProfiler.class)
+        .build()).run());
+  }
+
+  private static Result<?> bytesPerOp(RunResult result) {
+    Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
+    if (norm == null) {
+      throw new IllegalStateException("JMH's gc profiler reported no gc.alloc.rate.norm");
+    }
+    return norm;
   }
 
   /**

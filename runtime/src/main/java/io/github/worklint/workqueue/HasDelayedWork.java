@@ -60,16 +60,14 @@ public final class HasDelayedWork<T, P extends DelayedWorkItemPointer<T, P>>
     return (DelayedWork<?>) field.read(item);
   }
 
-  @SuppressWarnings("unchecked")
   @Override
   public Class<T> itemType() {
-    return (Class<T>) field.itemType;
+    return field.itemType();
   }
 
-  @SuppressWarnings("unchecked")
   @Override
   public Class<P> pointerType() {
-    return (Class<P>) field.pointerType;
+    return field.pointerType();
   }
 
   @Override

@@ -15,16 +15,14 @@ final class PlainHasWork<T, P extends WorkItemPointer<T, P>> implements HasWork<
     return (Work<P>) field.read(item);
   }
 
-  @SuppressWarnings("unchecked")
   @Override
   public Class<T> itemType() {
-    return (Class<T>) field.itemType;
+    return field.itemType();
   }
 
-  @SuppressWarnings("unchecked")
   @Override
   public Class<P> pointerType() {
-    return (Class<P>) field.pointerType;
+    return field.pointerType();
   }
 
   @Override

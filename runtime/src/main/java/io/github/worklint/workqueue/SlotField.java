@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SlotField {
 
-  final Class<?> itemType;
-  final Class<?> pointerType;
+  private final Class<?> itemType;
+  private final Class<?> pointerType;
   final String fieldName;
   private final VarHandle slot;
 
@@ -77,6 +77,16 @@ final class SlotField {
       throw new AssertionError("reflection found " + where + " but the lookup did not", e);
     }
     return new SlotField(itemType, pointerType, fieldName, handle);
+  }
+
+  @SuppressWarnings("unchecked") // find() was given a Class<T> by a descriptor of T
+  <T> Class<T> itemType() {
+    return (Class<T>) itemType;
+  }
+
+  @SuppressWarnings("unchecked") // likewise for the pointer type
+  <P> Class<P> pointerType() {
+    return (Class<P>) pointerType;
   }
 
   /** The slot object of {@code item}, checked not to be null. */

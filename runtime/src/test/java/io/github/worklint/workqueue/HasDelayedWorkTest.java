@@ -1,5 +1,8 @@
 package io.github.worklint.workqueue;
 
+import static io.github.worklint.workqueue.HasWorkTest.assertMessageNames;
+import static io.github.worklint.workqueue.HasWorkTest.fieldValue;
+import static io.github.worklint.workqueue.HasWorkTest.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +22,6 @@ import io.github.worklint.workqueue.BrokenDelayedItems.StaticSlot;
 import io.github.worklint.workqueue.BrokenDelayedItems.TwoDelayed;
 import io.github.worklint.workqueue.BrokenDelayedItems.WildcardSlot;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -189,25 +191,5 @@ class HasDelayedWorkTest {
         () -> HasDelayedWork.of(lookup, DelayedItem.class, DelayedItem.D.class, null));
     assertThrows(NullPointerException.class, () -> DelayedItem.D.WORK.delayedWorkOf(null));
     assertThrows(NullPointerException.class, () -> DelayedItem.D.WORK.workOf(null));
-  }
-
-  // ---- helpers
-
-  private static IllegalArgumentException rejected(Executable of) {
-    return assertThrows(IllegalArgumentException.class, of);
-  }
-
-  private static void assertMessageNames(Throwable e, String... parts) {
-    String message = e.getMessage();
-    for (String part : parts) {
-      assertTrue(message != null && message.contains(part),
-          "message should name " + part + ": " + message);
-    }
-  }
-
-  private static Object fieldValue(Class<?> declaring, String name, Object item) throws Exception {
-    Field field = declaring.getDeclaredField(name);
-    field.setAccessible(true);
-    return field.get(item);
   }
 }
