@@ -175,7 +175,7 @@ public class DelayedLincheckTest {
   void modelChecking() {
     recording = false;
     new ModelCheckingOptions()
-        .iterations(4)
+        .iterations(3)
         .invocationsPerIteration(100)
         .threads(2)
         .actorsPerThread(3)
@@ -189,8 +189,8 @@ public class DelayedLincheckTest {
   void stress() {
     recording = true;
     new StressOptions()
-        .iterations(6)
-        .invocationsPerIteration(400)
+        .iterations(5)
+        .invocationsPerIteration(300)
         .threads(3)
         .actorsPerThread(3)
         .actorsBefore(1)
