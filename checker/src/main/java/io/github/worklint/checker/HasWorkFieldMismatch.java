@@ -50,19 +50,20 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
     if (!WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
-    if (!HasWorkCalls.isHasWorkOf(tree, state)) {
+    if (!Descriptors.isFactoryCall(tree, state)) {
       return Description.NO_MATCH;
     }
     List<? extends ExpressionTree> arguments = tree.getArguments();
-    ClassSymbol item = HasWorkCalls.classLiteral(arguments.get(1));
-    ClassSymbol pointer = HasWorkCalls.classLiteral(arguments.get(2));
+    ClassSymbol item = Descriptors.classLiteral(arguments.get(1));
+    ClassSymbol pointer = Descriptors.classLiteral(arguments.get(2));
     if (item == null || pointer == null) {
       return Description.NO_MATCH;
     }
     String t = item.getSimpleName().toString();
     String p = pointer.getSimpleName().toString();
-    String when = HasWorkCalls.whenItRuns(state.getPath());
-    String name = HasWorkCalls.constantName(tree);
+    Places.Place place = Places.of(state.getPath());
+    String when = place == null ? "each time this call runs" : place.whenItRuns();
+    String name = Descriptors.constantName(tree);
     if (name == null) {
       return buildDescription(arguments.get(3))
           .setMessage(
@@ -77,7 +78,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
 
     List<String> problems = new ArrayList<>();
     boolean wrongSlot;
-    VarSymbol field = HasWorkCalls.findField(item, name, state);
+    VarSymbol field = Slots.named(item, name, state);
     if (field == null) {
       problems.add(t + " has no field " + name);
       wrongSlot = true;
@@ -89,7 +90,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
       if ((field.flags() & Flags.FINAL) == 0) {
         problems.add(where + " is not final");
       }
-      wrongSlot = !HasWorkCalls.isSlotOf(field.type, pointer, state);
+      wrongSlot = !Slots.isSlotOf(field.type, pointer, state);
       if (wrongSlot) {
         problems.add(where + " is " + describeType(field.type, state) + ", not Work<" + p + ">");
       }
@@ -104,7 +105,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
 
     VarSymbol suggestion = null;
     if (wrongSlot) {
-      List<VarSymbol> slots = HasWorkCalls.slotsOf(item, pointer, state);
+      List<VarSymbol> slots = Slots.exactlyOf(item, pointer, state);
       if (slots.size() == 1) {
         suggestion = slots.get(0);
       }
@@ -143,16 +144,15 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
    */
   private static @Nullable String inaccessible(
       ExpressionTree lookup, VarSymbol field, String where, VisitorState state) {
-    if (!HasWorkCalls.isPlainLookup(lookup, state)) {
+    if (!Descriptors.isPlainLookup(lookup, state)) {
       return null;
     }
-    ClassTree callerTree = HasWorkCalls.enclosingClass(state.getPath());
-    ClassSymbol caller = callerTree == null ? null : HasWorkCalls.symbol(callerTree);
+    ClassTree callerTree = state.findEnclosing(ClassTree.class);
+    ClassSymbol caller = callerTree == null ? null : ASTHelpers.getSymbol(callerTree);
     if (caller == null) {
       return null;
     }
-    String callerName =
-        caller.getSimpleName().isEmpty() ? "an anonymous class" : caller.getSimpleName().toString();
+    String callerName = Names.of(caller);
     long access = field.flags() & (Flags.PUBLIC | Flags.PROTECTED | Flags.PRIVATE);
     if (access == Flags.PRIVATE) {
       ClassSymbol fieldNest = ASTHelpers.outermostClass(field);

@@ -104,11 +104,11 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
+                "  @Slot private final Work<Flush> flushWork;",
                 "  // BUG: Diagnostic contains: it is assigned from parameter work in the"
                     + " constructor, not a fresh new Work<>(): one Work shared by two items (or"
                     + " two slots) has one pending state, so an enqueue while the other's work is"
                     + " pending returns false and the work is lost",
-                "  @Slot private final Work<Flush> flushWork;",
                 "  Connection(Work<Flush> work) { this.flushWork = work; }"))
         .doTest();
   }
@@ -119,9 +119,9 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: it is assigned from field other.flushWork",
                 "  @Slot private final Work<Flush> flushWork;",
                 "  Connection() { flushWork = new Work<>(); }",
+                "  // BUG: Diagnostic contains: it is assigned from field other.flushWork",
                 "  Connection(Connection other) { flushWork = other.flushWork; }"))
         .doTest();
   }
@@ -158,8 +158,8 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: it is assigned from local variable work",
                 "  @Slot private final Work<Flush> flushWork;",
+                "  // BUG: Diagnostic contains: it is assigned from local variable work",
                 "  Connection() { Work<Flush> work = new Work<>(); flushWork = work; }"))
         .doTest();
   }
