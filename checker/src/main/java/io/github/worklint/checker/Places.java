@@ -133,8 +133,8 @@ final class Places {
       if (parent instanceof MethodTree method) {
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
         return symbol.isConstructor()
-            ? "in a constructor of " + symbol.owner.getSimpleName()
-            : "in " + symbol.owner.getSimpleName() + "." + method.getName() + "()";
+            ? "in a constructor of " + Names.of(symbol.owner)
+            : "in " + Names.of(symbol.owner) + "." + method.getName() + "()";
       }
       if (parent instanceof LambdaExpressionTree) {
         return "in a lambda";
