@@ -51,7 +51,36 @@ final class Descriptors {
   private static final Matcher<ExpressionTree> LOOKUP =
       staticMethod().onClass("java.lang.invoke.MethodHandles").named("lookup");
 
+  /** {@code MethodHandles.publicLookup()}: access to public members of public classes only. */
+  private static final Matcher<ExpressionTree> PUBLIC_LOOKUP =
+      staticMethod().onClass("java.lang.invoke.MethodHandles").named("publicLookup");
+
   private Descriptors() {}
+
+  /** Whether {@code tree} is {@code MethodHandles.publicLookup()}, parenthesized or not. */
+  static boolean isPublicLookup(ExpressionTree tree, VisitorState state) {
+    return PUBLIC_LOOKUP.matches(ASTHelpers.stripParentheses(tree), state);
+  }
+
+  /**
+   * The class whose own {@code MethodHandles.lookup()} the lookup argument at the current path
+   * is: the class around the call for the call itself, the class declaring a {@code static
+   * final} field initialised with one; null for any other lookup (a method's result, a
+   * parameter), which may have been given any access.
+   */
+  static @Nullable ClassSymbol plainLookupClass(ExpressionTree lookup, VisitorState state) {
+    if (isPlainLookup(lookup, state)) {
+      ClassTree caller = state.findEnclosing(ClassTree.class);
+      return caller == null ? null : ASTHelpers.getSymbol(caller);
+    }
+    VariableTree field = staticFieldDeclaration(stripCasts(lookup), state);
+    return field != null
+            && field.getInitializer() != null
+            && isPlainLookup(field.getInitializer(), state)
+            && ASTHelpers.getSymbol(field).owner instanceof ClassSymbol owner
+        ? owner
+        : null;
+  }
 
   /** Whether {@code tree} is a call of a descriptor factory with its four arguments. */
   static boolean isFactoryCall(ExpressionTree tree, VisitorState state) {

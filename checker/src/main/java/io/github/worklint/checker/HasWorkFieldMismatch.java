@@ -17,6 +17,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -138,17 +139,25 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
   }
 
   /**
-   * Why the caller's own {@code MethodHandles.lookup()} cannot reach {@code field}, or null: a
-   * private field of another nest, or a package-private field of another package. Other lookups
-   * (a {@code privateLookupIn}, a variable) may have been given the access, so they are trusted.
+   * Why the lookup cannot reach {@code field}, or null: for a class's own {@code
+   * MethodHandles.lookup()} (at the call or in a static final field), a private field of another
+   * nest or a package-private field of another package; for {@code MethodHandles.publicLookup()},
+   * any field that is not public in a public class. Other lookups (a {@code privateLookupIn}, a
+   * method's result) may have been given the access, so they are trusted.
    */
   private static @Nullable String inaccessible(
       ExpressionTree lookup, VarSymbol field, String where, VisitorState state) {
-    if (!Descriptors.isPlainLookup(lookup, state)) {
-      return null;
+    if (Descriptors.isPublicLookup(lookup, state)) {
+      boolean reachable = (field.flags() & Flags.PUBLIC) != 0 || field.owner.isInterface();
+      for (Symbol c = field.owner; reachable && c instanceof ClassSymbol type; c = type.owner) {
+        reachable = (type.flags() & Flags.PUBLIC) != 0;
+      }
+      return reachable
+          ? null
+          : where + " is not a public field of a public class, and MethodHandles.publicLookup()"
+              + " can access no other";
     }
-    ClassTree callerTree = state.findEnclosing(ClassTree.class);
-    ClassSymbol caller = callerTree == null ? null : ASTHelpers.getSymbol(callerTree);
+    ClassSymbol caller = Descriptors.plainLookupClass(lookup, state);
     if (caller == null) {
       return null;
     }
