@@ -57,7 +57,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
     List<? extends ExpressionTree> arguments = tree.getArguments();
     ClassSymbol item = Descriptors.classLiteral(arguments.get(1));
     ClassSymbol pointer = Descriptors.classLiteral(arguments.get(2));
-    if (item == null || pointer == null) {
+    if (item == null || pointer == null || !Slots.complete(item, state)) {
       return Description.NO_MATCH;
     }
     String t = item.getSimpleName().toString();

@@ -2,6 +2,11 @@ package io.github.worklint.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
+import java.util.List;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -129,5 +134,56 @@ final class Pointers {
       }
     }
     return mentionsTypeVariable(type.getEnclosingType());
+  }
+
+  /** One piece of a pointer's instance state. */
+  record Part(String description, Type type, boolean isFinal) {}
+
+  /**
+   * A pointer's instance state: a record's components; a class's enclosing instance, if any,
+   * then the instance fields of it and its superclasses.
+   */
+  static List<Part> state(ClassSymbol pointer, VisitorState state) {
+    return ASTHelpers.isRecord(pointer) ? components(pointer, state) : fields(pointer, state);
+  }
+
+  private static List<Part> components(ClassSymbol pointer, VisitorState state) {
+    List<Part> parts = new ArrayList<>();
+    for (Symbol.RecordComponent component : pointer.getRecordComponents()) {
+      parts.add(
+          new Part(
+              "component " + component.getSimpleName(),
+              state.getTypes().memberType(pointer.type, component),
+              true));
+    }
+    return parts;
+  }
+
+  /**
+   * The instance state of a class: its enclosing instance, if any, then its own and its
+   * superclasses' instance fields.
+   */
+  private static List<Part> fields(ClassSymbol pointer, VisitorState state) {
+    List<Part> parts = new ArrayList<>();
+    Types types = state.getTypes();
+    Type enclosing = pointer.type.getEnclosingType();
+    if (enclosing != null && enclosing.hasTag(TypeTag.CLASS)) {
+      parts.add(
+          new Part("its enclosing " + Names.type(enclosing) + " instance", enclosing,
+              true));
+    }
+    Symbol enumClass = state.getSymtab().enumSym;
+    for (VarSymbol field :
+        Slots.fields(
+            pointer,
+            f -> !f.isStatic() && (f.flags() & Flags.SYNTHETIC) == 0 && f.owner != enumClass,
+            state)) {
+      parts.add(
+          new Part(
+              "field " + field.getSimpleName(),
+              types.memberType(pointer.type, field),
+              (field.flags() & Flags.FINAL) != 0));
+    }
+    return parts;
   }
 }

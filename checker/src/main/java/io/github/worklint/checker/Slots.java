@@ -55,6 +55,32 @@ final class Slots {
     return ImmutableList.copyOf(fields);
   }
 
+  /**
+   * Whether {@code type} and all its superclasses can be completed: when one is missing from the
+   * class path, what {@code HasWork.of} would find cannot be known, and the checks say nothing.
+   */
+  static boolean complete(ClassSymbol type, VisitorState state) {
+    Types types = state.getTypes();
+    try {
+      for (Type t = type.type; ; t = types.supertype(t)) {
+        if (t == null || t.isErroneous()) {
+          return false;
+        }
+        if (!t.hasTag(TypeTag.CLASS)) {
+          return t.hasTag(TypeTag.NONE); // above Object
+        }
+        t.tsym.complete();
+        if (t.tsym.type.isErroneous()
+            || !(t.tsym instanceof ClassSymbol c)
+            || (c.classfile == null && c.sourcefile == null)) {
+          return false; // javac has handled the failure and left a symbol without a class file
+        }
+      }
+    } catch (Symbol.CompletionFailure e) {
+      return false;
+    }
+  }
+
   /** The slot fields ({@code Work}, any parameterization) of {@code type}'s hierarchy. */
   static ImmutableList<VarSymbol> of(ClassSymbol type, VisitorState state) {
     return fields(type, f -> WorkTypes.isWork(f.type, state), state);

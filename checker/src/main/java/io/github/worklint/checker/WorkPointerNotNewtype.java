@@ -77,6 +77,9 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
       return Description.NO_MATCH;
     }
     ClassSymbol pointer = ASTHelpers.getSymbol(tree);
+    if (!Slots.complete(pointer, state)) {
+      return Description.NO_MATCH;
+    }
     boolean anonymous = pointer.isAnonymous();
     if (!anonymous && tree.getExtendsClause() == null && tree.getImplementsClause().isEmpty()) {
       return Description.NO_MATCH;
@@ -192,13 +195,10 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     return null;
   }
 
-  /** One piece of a pointer's instance state. */
-  private record Part(String description, Type type, boolean isFinal) {}
-
   private static @Nullable String stateProblem(
       ClassSymbol pointer, @Nullable Type item, VisitorState state) {
     boolean isRecord = ASTHelpers.isRecord(pointer);
-    List<Part> parts = isRecord ? components(pointer, state) : fields(pointer, state);
+    List<Pointers.Part> parts = Pointers.state(pointer, state);
     String itemName = item == null ? "item" : Names.type(item);
     String kind = isRecord ? "component" : "instance field";
     if (parts.isEmpty()) {
@@ -206,11 +206,11 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     }
     if (parts.size() > 1) {
       return "it holds more than its item ("
-          + parts.stream().map(Part::description).collect(Collectors.joining(", "))
+          + parts.stream().map(Pointers.Part::description).collect(Collectors.joining(", "))
           + "): an enqueue that finds the slot pending returns false and drops the rest of that"
           + " pointer's state";
     }
-    Part only = parts.get(0);
+    Pointers.Part only = parts.get(0);
     if (!only.isFinal()) {
       return "its " + only.description() + " is not final: reassigning it while the pointer is"
           + " queued makes run() work on another item than the one whose slot was queued";
@@ -220,46 +220,6 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
           + ", not its item type " + itemName;
     }
     return null;
-  }
-
-  private static List<Part> components(ClassSymbol pointer, VisitorState state) {
-    List<Part> parts = new ArrayList<>();
-    for (Symbol.RecordComponent component : pointer.getRecordComponents()) {
-      parts.add(
-          new Part(
-              "component " + component.getSimpleName(),
-              state.getTypes().memberType(pointer.type, component),
-              true));
-    }
-    return parts;
-  }
-
-  /**
-   * The instance state of a class: its enclosing instance, if any, then its own and its
-   * superclasses' instance fields.
-   */
-  private static List<Part> fields(ClassSymbol pointer, VisitorState state) {
-    List<Part> parts = new ArrayList<>();
-    Types types = state.getTypes();
-    Type enclosing = pointer.type.getEnclosingType();
-    if (enclosing != null && enclosing.hasTag(TypeTag.CLASS)) {
-      parts.add(
-          new Part("its enclosing " + Names.type(enclosing) + " instance", enclosing,
-              true));
-    }
-    Symbol enumClass = state.getSymtab().enumSym;
-    for (VarSymbol field :
-        Slots.fields(
-            pointer,
-            f -> !f.isStatic() && (f.flags() & Flags.SYNTHETIC) == 0 && f.owner != enumClass,
-            state)) {
-      parts.add(
-          new Part(
-              "field " + field.getSimpleName(),
-              types.memberType(pointer.type, field),
-              (field.flags() & Flags.FINAL) != 0));
-    }
-    return parts;
   }
 
   private static String newtypeAdvice(
