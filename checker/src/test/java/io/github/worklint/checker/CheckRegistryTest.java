@@ -61,10 +61,39 @@ class CheckRegistryTest {
     }
   }
 
+  /** The sections every page has, in this order, and no others. */
+  static final List<String> PAGE_SECTIONS =
+      List.of("## The problem", "## Example", "## The fix", "## Suppression");
+
+  @Test
+  void everyPageHasTheOneHeaderFormAndTheFourSections() throws Exception {
+    Path root = Path.of(System.getProperty("worklint.testdata", "../testdata")).getParent();
+    for (Class<? extends BugChecker> check : Checks.all()) {
+      String name = check.getSimpleName();
+      BugPattern pattern = check.getAnnotation(BugPattern.class);
+      List<String> lines = Files.readAllLines(root.resolve("docs/bugpatterns/" + name + ".md"));
+      assertEquals("# " + name, lines.get(0), name);
+      assertEquals(
+          "**Severity:** " + pattern.severity() + " — *" + pattern.summary() + ".*",
+          lines.get(2),
+          name + ": the header must repeat the @BugPattern's severity and summary");
+      assertEquals(
+          PAGE_SECTIONS,
+          lines.stream().filter(line -> line.startsWith("## ")).toList(),
+          name);
+      assertTrue(
+          lines.contains(
+              "Every case in [`testdata/" + name + "/`](../../testdata/" + name + "/) is compiled"
+                  + " with this check and run by the corpus judges."),
+          name + ": the example section links the check's corpus");
+      assertTrue(Files.isDirectory(root.resolve("testdata/" + name)), name);
+    }
+  }
+
   @Test
   void withoutTheRuntimeOnTheClasspathNothingIsReportedAndNothingThrows() {
-    // The source names the runtime's package, so the cheap textual gate lets it through; the
-    // types cannot be resolved, and every check must then stay silent.
+    // The source names the runtime's package and look-alike types; the runtime's types cannot be
+    // resolved, so no unit is in scope and every check must stay silent.
     CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(Checks.all()), getClass())
         .withClasspath(CheckRegistryTest.class)
         .addSourceLines(
