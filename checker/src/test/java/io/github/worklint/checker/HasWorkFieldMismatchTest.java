@@ -4,8 +4,9 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
+import io.github.worklint.checker.testing.Checks;
 import java.util.List;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class HasWorkFieldMismatchTest {
@@ -137,7 +138,7 @@ class HasWorkFieldMismatchTest {
             "    @Override public void run() {}",
             "  }",
             "  record Other(Item item) implements WorkItemPointer<Item, Other> {",
-            "    @Override public HasWork<Item, Other> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Item", "Other"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -464,11 +465,6 @@ class HasWorkFieldMismatchTest {
 
   @Test
   void fixedCodeIsCleanUnderEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = Checks.all();
-    org.junit.jupiter.api.Assertions.assertTrue(checks.contains(HasWorkFieldMismatch.class));
-    CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
-        .addSourceLines("Connection.java", FIXED)
-        .expectNoDiagnostics()
-        .doTest();
+    Fixtures.assertCleanUnderAllChecks(HasWorkFieldMismatch.class, getClass(), "Connection.java", FIXED);
   }
 }

@@ -7,8 +7,9 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
+import io.github.worklint.checker.testing.Checks;
 import java.util.List;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class HasWorkNotConstantTest {
@@ -285,12 +286,7 @@ class HasWorkNotConstantTest {
 
   @Test
   void hoistedCodeIsCleanUnderEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = Checks.all();
-    assertTrue(checks.contains(HasWorkNotConstant.class));
-    CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
-        .addSourceLines("Connection.java", HOISTED)
-        .expectNoDiagnostics()
-        .doTest();
+    Fixtures.assertCleanUnderAllChecks(HasWorkNotConstant.class, getClass(), "Connection.java", HOISTED);
   }
 
   @Test
@@ -347,11 +343,11 @@ class HasWorkNotConstantTest {
     "  @Slot private final Work<Flush> flushWork = new Work<>();",
     "  @Slot private final Work<Close> closeWork = new Work<>();",
     "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-    "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Flush"),
     "    @Override public void run() {}",
     "  }",
     "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-    "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Close"),
     "    @Override public void run() {}",
     "  }",
     "}",
@@ -443,7 +439,7 @@ class HasWorkNotConstantTest {
             "    }",
             "  }",
             "  record Go2(Local item) implements WorkItemPointer<Local, Go2> {",
-            "    @Override public HasWork<Local, Go2> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Local", "Go2"),
             "    @Override public void run() {}",
             "  }",
             "}")

@@ -3,7 +3,7 @@ package io.github.worklint.checker;
 import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.worklint.checker.corpus.WorklintCompiler;
+import io.github.worklint.checker.testing.WorklintCompiler;
 import io.github.worklint.workqueue.HasWork;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,7 +195,7 @@ class HasWorkOfDifferentialTest {
       lines.add("    @Override public void run() {}");
       lines.add("  }");
       lines.add("  record R(Other item) implements WorkItemPointer<Other, R> {");
-      lines.add("    @Override public HasWork<Other, R> hasWork() { throw new AssertionError(); }");
+      lines.add(Fixtures.unusedHasWork("Other", "R"));
       lines.add("    @Override public void run() {}");
       lines.add("  }");
       lines.add("}");

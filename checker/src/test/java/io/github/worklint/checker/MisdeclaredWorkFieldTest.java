@@ -6,9 +6,10 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
+import io.github.worklint.checker.testing.Checks;
 import java.util.List;
 import java.util.stream.Stream;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class MisdeclaredWorkFieldTest {
@@ -22,7 +23,7 @@ class MisdeclaredWorkFieldTest {
   /** The pointer type every case uses; its descriptor is never built in these tests. */
   private static final String[] FLUSH = {
     "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-    "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Flush"),
     "    @Override public void run() {}",
     "  }",
   };
@@ -456,13 +457,9 @@ class MisdeclaredWorkFieldTest {
 
   @Test
   void fixedItemsPassEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = Checks.all();
-    assertTrue(checks.contains(MisdeclaredWorkField.class), "not registered: " + checks);
     for (String[] fixed : List.of(ADDED_FINAL, BLANK_FINAL)) {
-      CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
-          .addSourceLines("Connection.java", fixed)
-          .expectNoDiagnostics()
-          .doTest();
+      Fixtures.assertCleanUnderAllChecks(
+          MisdeclaredWorkField.class, getClass(), "Connection.java", fixed);
     }
   }
 

@@ -1,5 +1,9 @@
 package io.github.worklint.checker.corpus;
 
+import io.github.worklint.checker.testing.Checks;
+import io.github.worklint.checker.testing.Corpus;
+import io.github.worklint.checker.testing.WorklintCompiler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.github.worklint.checker.corpus;
+package io.github.worklint.checker.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
