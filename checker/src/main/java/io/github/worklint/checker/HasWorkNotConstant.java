@@ -62,7 +62,7 @@ public final class HasWorkNotConstant extends BugChecker
 
   private static final String COST =
       "each call repeats the reflective look-up and validation of the slot (slow) and returns a"
-          + " new descriptor, a second identity for the same slot";
+          + " new descriptor, a second identity";
 
   // ---- HasWork.of(...) outside a static final initializer
 
@@ -92,7 +92,7 @@ public final class HasWorkNotConstant extends BugChecker
     String message =
         String.format(
             "%s is called %s, not as the initializer of a static final field: %s. Build it once,"
-                + " in a static final field, and use that.",
+                + " in a static final field.",
             what, Places.site(path), COST);
     Description.Builder description = buildDescription(tree).setMessage(message);
     SuggestedFix fix = hoist(tree, item, pointer, state);
@@ -247,13 +247,10 @@ public final class HasWorkNotConstant extends BugChecker
           buildDescription(expression)
               .setMessage(
                   String.format(
-                      "%s.hasWork() returns %s, not a static final HasWork constant: nothing"
-                          + " guarantees that %s's slot in %s is described once, so the"
-                          + " reflective look-up can be repeated (slow) and the slot can get a"
-                          + " second descriptor identity. Return a static final HasWork<%s, %s>"
-                          + " field initialised with HasWork.of.",
+                      "%s.hasWork() returns %s, not a static final HasWork constant: %s's slot"
+                          + " can be looked up again (slow) and get a second descriptor identity."
+                          + " Return a static final HasWork<%s, %s> built with HasWork.of.",
                       pointer, what, pointer,
-                      item == null ? "its item" : item.tsym.getSimpleName(),
                       item == null ? "?" : item.tsym.getSimpleName(), pointer))
               .build());
     }

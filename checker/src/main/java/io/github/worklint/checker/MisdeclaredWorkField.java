@@ -251,8 +251,8 @@ public final class MisdeclaredWorkField extends BugChecker
       return NULL;
     }
     if (e instanceof MethodInvocationTree) {
-      return "the result may be null (an enqueue throws IllegalStateException) or shared: "
-          + SHARED;
+      return "the result may be null (an enqueue throws IllegalStateException) or shared, and"
+          + " a shared Work has one pending state for two items, so one item's work is lost";
     }
     return SHARED;
   }

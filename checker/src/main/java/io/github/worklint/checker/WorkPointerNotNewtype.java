@@ -123,7 +123,9 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
       if (generic != null) {
         problems.add(generic);
       }
-      String stateProblem = stateProblem(pointer, item, state);
+      // An enum's constants are its state; its one problem is being an enum.
+      String stateProblem =
+          (pointer.flags() & Flags.ENUM) != 0 ? null : stateProblem(pointer, item, state);
       if (stateProblem != null) {
         problems.add(stateProblem);
       }
@@ -225,9 +227,8 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
   private static String newtypeAdvice(
       ClassSymbol pointer, @Nullable Type item, boolean anonymous, boolean ownsNoSlot) {
     if ((pointer.flags() & Flags.ENUM) != 0) {
-      return "Declare one record per constant instead, each holding only the item, e.g. record"
-          + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>, each with its"
-          + " own Work slot.";
+      return "Declare one record per constant instead, each holding only the item, with its own"
+          + " Work slot.";
     }
     if (!anonymous && item != null && !Pointers.mentionsTypeVariable(item)) {
       String t = Names.type(item);

@@ -1,13 +1,10 @@
 package io.github.worklint.checker.corpus;
 
-import io.github.worklint.checker.testing.Checks;
-import io.github.worklint.checker.testing.Corpus;
-import io.github.worklint.checker.testing.WorklintCompiler;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.worklint.checker.testing.Corpus;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.net.URL;
