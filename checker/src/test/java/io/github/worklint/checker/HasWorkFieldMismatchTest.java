@@ -2,10 +2,6 @@ package io.github.worklint.checker;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.testing.Checks;
-import java.util.List;
 import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

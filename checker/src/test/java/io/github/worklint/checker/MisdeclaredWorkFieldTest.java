@@ -1,12 +1,8 @@
 package io.github.worklint.checker;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.testing.Checks;
 import java.util.List;
 import java.util.stream.Stream;
 import io.github.worklint.checker.testing.Fixtures;

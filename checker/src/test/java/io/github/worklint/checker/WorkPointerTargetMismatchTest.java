@@ -3,8 +3,6 @@ package io.github.worklint.checker;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.testing.Checks;
 import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
