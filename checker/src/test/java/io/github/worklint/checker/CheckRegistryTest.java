@@ -90,6 +90,45 @@ class CheckRegistryTest {
     }
   }
 
+  /**
+   * The first example of each page is taken from the check's corpus: every code line of it
+   * (comments, {@code ...} and braces aside; {@code @Override} and {@code static} ignored, as
+   * the corpus nests its classes) is a line of some {@code testdata/<Check>/} program.
+   */
+  @Test
+  void everyPageExampleIsTakenFromTheCorpus() throws Exception {
+    Path root = Path.of(System.getProperty("worklint.testdata", "../testdata")).getParent();
+    for (Class<? extends BugChecker> check : Checks.all()) {
+      String name = check.getSimpleName();
+      String page = Files.readString(root.resolve("docs/bugpatterns/" + name + ".md"));
+      String example = page.substring(page.indexOf("## Example"), page.indexOf("## The fix"));
+      int start = example.indexOf("```java\n");
+      assertTrue(start >= 0, name + ": no java example");
+      String code = example.substring(start + 8, example.indexOf("```", start + 8));
+      java.util.Set<String> corpus = new java.util.HashSet<>();
+      try (var files = Files.list(root.resolve("testdata/" + name))) {
+        for (Path file : files.toList()) {
+          Files.readAllLines(file).forEach(line -> corpus.add(exampleLine(line)));
+        }
+      }
+      List<String> foreign =
+          code.lines()
+              .map(CheckRegistryTest::exampleLine)
+              .filter(line -> !List.of("", "...", "}", "{").contains(line))
+              .filter(line -> !corpus.contains(line))
+              .toList();
+      assertEquals(List.of(), foreign, name + ": example lines not in testdata/" + name);
+    }
+  }
+
+  private static String exampleLine(String line) {
+    return line.replaceAll("\\s*//.*$", "")
+        .strip()
+        .replaceAll("^@Override\\s+", "")
+        .replaceAll("^(private |public |protected )?static ", "$1")
+        .replaceAll("\\s+", " ");
+  }
+
   @Test
   void withoutTheRuntimeOnTheClasspathNothingIsReportedAndNothingThrows() {
     // The source names the runtime's package and look-alike types; the runtime's types cannot be
