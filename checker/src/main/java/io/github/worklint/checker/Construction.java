@@ -44,10 +44,13 @@ final class Construction {
     return false;
   }
 
-  /** The qualifier of a field access {@code a.f}, or null for a simple name {@code f}. */
+  /**
+   * The qualifier of a field access {@code a.f}, or null for a simple name {@code f}
+   * ({@code ASTHelpers.getReceiver} rejects a simple name that is not a static import).
+   */
   static @Nullable ExpressionTree qualifier(ExpressionTree access) {
     ExpressionTree a = ASTHelpers.stripParentheses(access);
-    return a instanceof MemberSelectTree select ? select.getExpression() : null;
+    return a instanceof MemberSelectTree select ? ASTHelpers.getReceiver(select) : null;
   }
 
   /**

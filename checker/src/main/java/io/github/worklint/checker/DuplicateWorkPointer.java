@@ -91,7 +91,7 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
   private Description describe(
       Tree declaration, ClassSymbol item, VarSymbol slot, VarSymbol earlier, VisitorState state) {
     Type pointer = WorkTypes.slotPointer(slot.type, state);
-    String p = pointer == null ? "?" : pointer.tsym.getSimpleName().toString();
+    String p = pointer == null ? "?" : Names.of(pointer.tsym);
     String where = earlier.owner == item ? "" : " (inherited from " + earlier.owner.getSimpleName() + ")";
     return buildDescription(declaration)
         .setMessage(

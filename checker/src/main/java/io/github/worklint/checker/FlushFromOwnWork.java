@@ -21,7 +21,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -90,7 +89,7 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
       Symbol symbol = ASTHelpers.getSymbol(expression);
       if (symbol instanceof VarSymbol local
           && local.getKind() == ElementKind.LOCAL_VARIABLE
-          && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
+          && ASTHelpers.isConsideredFinal(local)) {
         ExpressionTree initializer = initializerOf(local, run);
         return initializer != null && isRunningSlot(initializer, pointer, run, state, depth + 1);
       }

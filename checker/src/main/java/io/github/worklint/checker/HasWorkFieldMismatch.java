@@ -9,7 +9,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -129,12 +128,12 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
   /** "a Work<Close>", "a raw Work", "declared as String". */
   private static String describeType(Type type, VisitorState state) {
     if (!WorkTypes.isWork(type, state)) {
-      return "declared as " + SuggestedFixes.prettyType(type, state);
+      return "declared as " + Names.type(type);
     }
     if (type.getTypeArguments().isEmpty()) {
-      return "a raw Work";
+      return "a raw " + Names.type(type);
     }
-    return "a " + SuggestedFixes.prettyType(type, state);
+    return Names.a(type);
   }
 
   /**

@@ -93,7 +93,7 @@ public final class MisdeclaredWorkField extends BugChecker
       return Description.NO_MATCH; // the usual, correct slot: no need to look for writes
     }
     SlotWrites writes = SlotWrites.of(field, owner, state);
-    String p = pointer == null ? "work" : pointer.tsym.getSimpleName().toString();
+    String p = pointer == null ? "work" : Names.of(pointer.tsym);
     String item = Names.of(owner);
 
     List<String> problems = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class MisdeclaredWorkField extends BugChecker
           : describeSharedInitialisation(tree, field, owner, state);
     }
     Type pointer = WorkTypes.slotPointer(field.type, state);
-    String p = pointer == null ? "work" : pointer.tsym.getSimpleName().toString();
+    String p = pointer == null ? "work" : Names.of(pointer.tsym);
     String item = Names.of(owner);
     String where = place == null ? "outside its class's code" : "in " + place.describe();
     return buildDescription(tree)

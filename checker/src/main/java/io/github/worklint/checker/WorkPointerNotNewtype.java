@@ -167,7 +167,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     if (ASTHelpers.isRecord(pointer)) {
       return null;
     }
-    String name = pointer.getSimpleName().toString();
+    String name = Names.of(pointer);
     if ((flags & Flags.ABSTRACT) != 0) {
       return "it is abstract, so the pointers are instances of its subclasses: several classes"
           + " with different run() behind one pointer type and slot";
