@@ -43,6 +43,11 @@ final class Progress {
 
     /** The wait, for the message: "drain() of queue q". */
     String describe(S subject);
+
+    /** Whether {@link #describe} already names the slot whose run is blocked. */
+    default boolean namesSlot() {
+      return false;
+    }
   }
 
   private final ReentrantLock lock;
@@ -135,8 +140,10 @@ final class Progress {
     for (Runner runner : still) {
       if (runner.thread() == cycle.runner() && runners.contains(runner)) {
         throw new IllegalStateException(
-            awaited.describe(subject) + " would wait forever: the run of slot "
-                + runner.slot().describeSlot() + " " + cycle.describe(Thread.currentThread())
+            awaited.describe(subject) + " would wait forever: "
+                + (awaited.namesSlot() ? "its run " : "the run of slot "
+                    + runner.slot().describeSlot() + " ")
+                + cycle.describe(Thread.currentThread())
                 + ". Wait after releasing the lock.");
       }
     }

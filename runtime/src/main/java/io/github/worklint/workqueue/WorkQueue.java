@@ -682,6 +682,11 @@ public final class WorkQueue implements AutoCloseable {
     public String describe(Work<?> work) {
       return operation + " of slot " + work.describeSlot();
     }
+
+    @Override
+    public boolean namesSlot() {
+      return true;
+    }
   }
 
   /** flush(), drain() and close() wait for this queue's runs (those before bound, for flush). */

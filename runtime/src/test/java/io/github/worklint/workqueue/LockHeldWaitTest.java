@@ -172,6 +172,8 @@ class LockHeldWaitTest {
     assertTrue(message.contains(lock.name()), message);
     assertTrue(message.contains("slot " + TestItem.class.getName() + ".aWork (pointer type "
         + TestItem.A.class.getName() + ")"), message);
+    assertTrue(message.contains(waitName.endsWith("(p)") ? " would wait forever: its run on"
+        : " would wait forever: the run of slot "), message);
     assertTrue(message.contains("on thread \"held-" + waitName + "-"), message);
     assertTrue(message.contains("the waiting thread \"caller-" + waitName + "\""), message);
     assertTrue(message.contains("Wait after releasing the lock."), message);
