@@ -96,8 +96,8 @@ public final class FlushWhileHoldingLock extends BugChecker
         : String.format("%s() of queue %s, where %s is queued,", wait.name(), queueName(queue), p);
     return String.format(
         "%s is called while holding %s, which %s.run() also takes (%s): the run blocks on the"
-            + " lock and the wait on the run, a deadlock; the runtime throws"
-            + " IllegalStateException after a while. Wait after releasing the lock.",
+            + " lock and the wait on the run, a deadlock (the runtime throws"
+            + " IllegalStateException). Wait after releasing the lock.",
         what, lock.describe(), p, taken.where());
   }
 
