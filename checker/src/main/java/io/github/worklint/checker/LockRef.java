@@ -176,12 +176,18 @@ record LockRef(boolean monitor, @Nullable Owner owner, @Nullable VarSymbol field
         && symbol.getSimpleName().contentEquals("item");
   }
 
-  /** This lock as the waiter names it, given what the waited-for pointer's item is there. */
+  /**
+   * A lock the run takes as the waiter names it, given what the waited-for pointer's item is
+   * there; null when the waiter cannot name it. Static locks and class monitors are the same
+   * everywhere; the run's own {@code this} (a pointer instance) and locals are not the waiter's.
+   */
   @Nullable LockRef seenFrom(@Nullable Owner item) {
-    if (!(owner instanceof Item)) {
+    if (owner == null || owner instanceof ClassMonitor) {
       return this;
     }
-    return item == null ? null : new LockRef(monitor, item, field).normalized();
+    return owner instanceof Item && item != null
+        ? new LockRef(monitor, item, field).normalized()
+        : null;
   }
 
   /** "the monitor of this", "the Lock Connection.lock", "the Lock conn.lock", for messages. */

@@ -203,6 +203,26 @@ class FlushWhileHoldingLockTest {
   }
 
   @Test
+  void aPointerInstancesMonitorIsNotTheRunningPointers() {
+    // The run may be another instance of the same newtype: its `this` is not the waiter's.
+    helper.addSourceLines(
+            "Job.java",
+            "import io.github.worklint.workqueue.*;",
+            "import java.lang.invoke.MethodHandles;",
+            "final class Job {",
+            "  @Slot private final Work<Run> work = new Work<>();",
+            "  record Run(Job item) implements WorkItemPointer<Job, Run> {",
+            "    static final HasWork<Job, Run> WORK =",
+            "        HasWork.of(MethodHandles.lookup(), Job.class, Run.class, \"work\");",
+            "    @Override public HasWork<Job, Run> hasWork() { return WORK; }",
+            "    @Override public void run() { synchronized (this) {} }",
+            "    void await() { synchronized (this) { WorkQueue.system().flush(this); } }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void callsDeeperThanTwoAndOtherQueuesAreNotFollowed() {
     connection(
             "      item.writeDeeper();",

@@ -133,6 +133,17 @@ class LockHeldWaitTest {
     final AtomicReference<IllegalStateException> thrown = new AtomicReference<>();
     final AtomicLong thrownAt = new AtomicLong();
     final AtomicLong waitStartedAt = new AtomicLong();
+
+    /** Runs the wait, remembering when it began and what it threw. */
+    void waitFor(Runnable wait) {
+      waitStartedAt.set(System.nanoTime());
+      try {
+        wait.run();
+      } catch (IllegalStateException e) {
+        thrownAt.set(System.nanoTime());
+        thrown.set(e);
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0} with {1}")
@@ -151,13 +162,7 @@ class LockHeldWaitTest {
     Thread caller = Waits.start("caller-" + waitName, () -> lock.holding(() -> {
       queue.enqueue(item.a());
       Waits.until("the run starts", () -> blocksAt.get() != 0);
-      outcome.waitStartedAt.set(System.nanoTime());
-      try {
-        waitNamed(waitName).on(queue, item);
-      } catch (IllegalStateException e) {
-        outcome.thrownAt.set(System.nanoTime());
-        outcome.thrown.set(e);
-      }
+      outcome.waitFor(() -> waitNamed(waitName).on(queue, item));
     }));
     Waits.join(caller);
 
@@ -199,12 +204,7 @@ class LockHeldWaitTest {
     Outcome outcome = new Outcome();
     Thread caller = Waits.start("late-caller", () -> lock.holding(() -> {
       queue.enqueue(item.a());
-      try {
-        queue.flush(item.a());
-      } catch (IllegalStateException e) {
-        outcome.thrownAt.set(System.nanoTime());
-        outcome.thrown.set(e);
-      }
+      outcome.waitFor(() -> queue.flush(item.a()));
     }));
     Waits.join(caller);
     assertNotNull(outcome.thrown.get());
@@ -244,13 +244,7 @@ class LockHeldWaitTest {
       Waits.await(thirdHolds);
       Waits.until("third blocks", () -> third.get().getState() == Thread.State.BLOCKED);
       queue.enqueue(item.a());
-      outcome.waitStartedAt.set(System.nanoTime());
-      try {
-        queue.flush(item.a());
-      } catch (IllegalStateException e) {
-        outcome.thrownAt.set(System.nanoTime());
-        outcome.thrown.set(e);
-      }
+      outcome.waitFor(() -> queue.flush(item.a()));
     }));
     Waits.join(caller);
 
