@@ -16,6 +16,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -67,6 +68,14 @@ public final class FlushWhileHoldingLock extends BugChecker
     if (wait == null || !WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
+    try {
+      return match(wait, tree, state);
+    } catch (Symbol.CompletionFailure e) {
+      return Description.NO_MATCH; // a class the analysis needs is missing from the class path
+    }
+  }
+
+  private Description match(Wait wait, MethodInvocationTree tree, VisitorState state) {
     ImmutableSet<LockRef> held = HeldLocks.at(state.getPath(), state);
     if (held.isEmpty()) {
       return Description.NO_MATCH;
