@@ -30,7 +30,8 @@ class CheckRegistryTest {
               "MisdeclaredWorkField", SeverityLevel.ERROR,
               "HasWorkNotConstant", SeverityLevel.WARNING,
               "EnqueueInConstructor", SeverityLevel.WARNING,
-              "FlushFromOwnWork", SeverityLevel.ERROR));
+              "FlushFromOwnWork", SeverityLevel.ERROR,
+              "FlushWhileHoldingLock", SeverityLevel.ERROR));
 
   static final List<String> DESIGN_CHECKS = List.copyOf(DESIGN_SEVERITIES.keySet());
 

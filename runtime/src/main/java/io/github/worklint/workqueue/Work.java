@@ -174,6 +174,20 @@ public final class Work<P extends WorkItemPointer<?, P>> {
     }
   }
 
+  /**
+   * The slot's name for messages, "Item.field (pointer type P)", from its last queued instance (a
+   * slot that was never queued is not running, so a message never needs that case).
+   */
+  String describeSlot() {
+    P p = pointer;
+    if (p == null) {
+      return toString();
+    }
+    HasWork<?, P> hasWork = p.hasWork();
+    return hasWork.itemType().getName() + "." + hasWork.fieldName() + " (pointer type "
+        + hasWork.pointerType().getName() + ")";
+  }
+
   @Override
   public String toString() {
     P p = pointer;

@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The waiting operations ({@link #flush(WorkItemPointer)}, {@link #cancelSync}, {@link
  * #flush()}, {@link #drain()}, {@link #close()}) block uninterruptibly, as the kernel's do; an
- * interrupt that arrives meanwhile stays set on the thread.
+ * interrupt that arrives meanwhile stays set on the thread. A wait for a run that is blocked on a
+ * lock the waiting thread holds (a monitor or an exclusively owned synchronizer, directly or
+ * through a chain of lock owners) throws {@link IllegalStateException} naming the lock, the slot
+ * and the threads, instead of hanging; see {@link LockCycleDetector} for what is found.
  */
 public final class WorkQueue implements AutoCloseable {
 
@@ -300,7 +303,7 @@ public final class WorkQueue implements AutoCloseable {
     boolean owner = work.beginCanceling();
     try {
       boolean wasPending = grabPending(work, DelayedTimers.delayedSlotOf(pointer));
-      SLOT_EVENTS.await(() -> !work.isRunning());
+      SLOT_EVENTS.await(() -> !work.isRunning(), CANCEL_SYNC, work, Long.MAX_VALUE);
       return wasPending;
     } finally {
       if (owner) {
@@ -328,7 +331,8 @@ public final class WorkQueue implements AutoCloseable {
     }
     long target = work.queuedSeq();
     SLOT_EVENTS.await(
-        () -> work.doneSeq() >= target && !(work.isRunning() && work.runningSeq <= target));
+        () -> work.doneSeq() >= target && !(work.isRunning() && work.runningSeq <= target),
+        FLUSH_SLOT, work, Long.MAX_VALUE);
     return true;
   }
 
@@ -346,7 +350,7 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    progress.await(() -> oldestOutstandingTicket() >= target);
+    progress.await(() -> oldestOutstandingTicket() >= target, FLUSH_QUEUE, this, target);
   }
 
   /**
@@ -362,7 +366,7 @@ public final class WorkQueue implements AutoCloseable {
     try {
       drainers.incrementAndGet();
       try {
-        progress.await(this::isIdle);
+        progress.await(this::isIdle, DRAIN, this, Long.MAX_VALUE);
       } finally {
         drainers.decrementAndGet();
       }
@@ -391,7 +395,7 @@ public final class WorkQueue implements AutoCloseable {
         closesNow = true;
         drainers.incrementAndGet();
         try {
-          progress.await(this::isIdle);
+          progress.await(this::isIdle, CLOSE, this, Long.MAX_VALUE);
         } finally {
           drainers.decrementAndGet();
         }
@@ -772,6 +776,61 @@ public final class WorkQueue implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       QueueIds.release(id);
       throw e;
+    }
+  }
+
+  // ---- what a blocked wait waits for, asked by Progress's lock-cycle check
+
+  private static final Progress.Awaited<Work<?>> FLUSH_SLOT = new SlotWait("flush(p)");
+  private static final Progress.Awaited<Work<?>> CANCEL_SYNC = new SlotWait("cancelSync(p)");
+  private static final Progress.Awaited<WorkQueue> FLUSH_QUEUE = new QueueWait("flush()");
+  private static final Progress.Awaited<WorkQueue> DRAIN = new QueueWait("drain()");
+  private static final Progress.Awaited<WorkQueue> CLOSE = new QueueWait("close()");
+
+  /** flush(p) and cancelSync(p) wait for the slot's run, on whichever queue's worker runs it. */
+  private record SlotWait(String operation) implements Progress.Awaited<Work<?>> {
+    @Override
+    public void addRunners(Work<?> work, long bound, List<Progress.Runner> into) {
+      for (WorkQueue queue : QueueIds.open()) {
+        for (Worker worker : queue.workers) {
+          Thread thread = worker.thread;
+          if (worker.running == work && thread != null) {
+            into.add(new Progress.Runner(thread, work));
+          }
+        }
+      }
+    }
+
+    @Override
+    public String describe(Work<?> work) {
+      return operation + " of slot " + work.describeSlot();
+    }
+
+    @Override
+    public boolean namesSlot() {
+      return true;
+    }
+  }
+
+  /** flush(), drain() and close() wait for this queue's runs (those before bound, for flush). */
+  private record QueueWait(String operation) implements Progress.Awaited<WorkQueue> {
+    @Override
+    public void addRunners(WorkQueue queue, long bound, List<Progress.Runner> into) {
+      for (WorkQueue any : QueueIds.open()) {
+        for (Worker worker : any.workers) {
+          Thread thread = worker.thread;
+          Work<?> running = worker.running;
+          long ticket = worker.queue == queue ? worker.runningTicket : worker.foreignTicket;
+          if (worker.runningFor == queue && ticket < bound && thread != null && running != null) {
+            into.add(new Progress.Runner(thread, running));
+          }
+        }
+      }
+    }
+
+    @Override
+    public String describe(WorkQueue queue) {
+      return operation + " of queue " + queue.name;
     }
   }
 
