@@ -44,6 +44,41 @@ public final class Fixtures {
         """.formatted(item, pointer, unusedHasWork(item, pointer));
   }
 
+  /** {@link #unusedHasWork} for a delayed pointer: its {@code hasWork()} is a HasDelayedWork. */
+  public static String unusedHasDelayedWork(String item, String pointer) {
+    return "    @Override public HasDelayedWork<" + item + ", " + pointer + "> hasWork() {"
+        + " throw new AssertionError(); }";
+  }
+
+  /** {@link #pointer} for a delayed pointer: a {@code DelayedWorkItemPointer} record. */
+  public static String delayedPointer(String item, String pointer) {
+    return """
+          record %2$s(%1$s item) implements DelayedWorkItemPointer<%1$s, %2$s> {
+        %3$s
+            @Override public void run() {}
+          }
+        """.formatted(item, pointer, unusedHasDelayedWork(item, pointer));
+  }
+
+  /**
+   * A delayed pointer record nested in its item whose {@code hasWork()} returns the static final
+   * {@code WORK = factory.of(MethodHandles.lookup(), item.class, pointer.class, "field")}; for
+   * {@code factory} {@code HasWork} it is declared a {@code HasWork} and cast, which compiles and
+   * fails at run time.
+   */
+  public static String delayedPointerOf(String item, String pointer, String factory, String field) {
+    String cast = factory.equals("HasDelayedWork") ? "" : "(HasDelayedWork<%1$s, %2$s>) ";
+    return String.join(
+            "\n",
+            "  record %2$s(%1$s item) implements DelayedWorkItemPointer<%1$s, %2$s> {",
+            "    static final %3$s<%1$s, %2$s> WORK =",
+            "        %3$s.of(MethodHandles.lookup(), %1$s.class, %2$s.class, \"%4$s\");",
+            "    @Override public HasDelayedWork<%1$s, %2$s> hasWork() { return " + cast + "WORK; }",
+            "    @Override public void run() {}",
+            "  }")
+        .formatted(item, pointer, factory, field);
+  }
+
   /** A compilation unit: the imports, then {@code body} as it stands. */
   public static String unit(String body) {
     return IMPORTS + body;
