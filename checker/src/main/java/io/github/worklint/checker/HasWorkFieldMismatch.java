@@ -126,6 +126,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
           SuggestedFix.replace(
               nameArgument, state.getConstantExpression(suggestion.getSimpleName().toString())));
     } else if (suggestion == null
+        && field != null
         && problems.size() == 1
         && family == WorkTypes.Family.PLAIN
         && Slots.isSlotOf(field.type, pointer, WorkTypes.Family.DELAYED, state)) {
