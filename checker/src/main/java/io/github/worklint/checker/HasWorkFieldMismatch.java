@@ -127,7 +127,6 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
               nameArgument, state.getConstantExpression(suggestion.getSimpleName().toString())));
     } else if (suggestion == null
         && field != null
-        && problems.size() == 1
         && family == WorkTypes.Family.PLAIN
         && Slots.isSlotOf(field.type, pointer, WorkTypes.Family.DELAYED, state)) {
       description.addFix(delayedFactory(tree, state));

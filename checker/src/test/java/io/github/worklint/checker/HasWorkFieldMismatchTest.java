@@ -576,4 +576,14 @@ class HasWorkFieldMismatchTest {
             Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
                 + Fixtures.pointer("Item", "Ping")));
   }
+
+  @Test
+  void factoryFixAppliesBesideTheSlotsOtherProblems() {
+    // Not final too (MisdeclaredWorkField adds final): the factory is wrong either way.
+    String notFinal = DELAYED_BY_HAS_WORK.replace("private final DelayedWork", "private DelayedWork");
+    refactoring
+        .addInputLines("Item.java", notFinal)
+        .addOutputLines("Item.java", notFinal.replace("HasWork.of(", "HasDelayedWork.of("))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
 }

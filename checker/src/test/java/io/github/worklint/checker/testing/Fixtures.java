@@ -27,7 +27,16 @@ public final class Fixtures {
    * does not need, indented for a member of a nested record.
    */
   public static String unusedHasWork(String item, String pointer) {
-    return "    @Override public HasWork<" + item + ", " + pointer + "> hasWork() {"
+    return unusedHasWork("HasWork", item, pointer);
+  }
+
+  /** {@link #unusedHasWork} for a delayed pointer: its {@code hasWork()} is a HasDelayedWork. */
+  public static String unusedHasDelayedWork(String item, String pointer) {
+    return unusedHasWork("HasDelayedWork", item, pointer);
+  }
+
+  private static String unusedHasWork(String descriptor, String item, String pointer) {
+    return "    @Override public " + descriptor + "<" + item + ", " + pointer + "> hasWork() {"
         + " throw new AssertionError(); }";
   }
 
@@ -36,28 +45,21 @@ public final class Fixtures {
    * {@code run()}.
    */
   public static String pointer(String item, String pointer) {
-    return """
-          record %2$s(%1$s item) implements WorkItemPointer<%1$s, %2$s> {
-        %3$s
-            @Override public void run() {}
-          }
-        """.formatted(item, pointer, unusedHasWork(item, pointer));
-  }
-
-  /** {@link #unusedHasWork} for a delayed pointer: its {@code hasWork()} is a HasDelayedWork. */
-  public static String unusedHasDelayedWork(String item, String pointer) {
-    return "    @Override public HasDelayedWork<" + item + ", " + pointer + "> hasWork() {"
-        + " throw new AssertionError(); }";
+    return pointer("WorkItemPointer", item, pointer, unusedHasWork(item, pointer));
   }
 
   /** {@link #pointer} for a delayed pointer: a {@code DelayedWorkItemPointer} record. */
   public static String delayedPointer(String item, String pointer) {
+    return pointer("DelayedWorkItemPointer", item, pointer, unusedHasDelayedWork(item, pointer));
+  }
+
+  private static String pointer(String type, String item, String pointer, String hasWork) {
     return """
-          record %2$s(%1$s item) implements DelayedWorkItemPointer<%1$s, %2$s> {
+          record %2$s(%1$s item) implements %4$s<%1$s, %2$s> {
         %3$s
             @Override public void run() {}
           }
-        """.formatted(item, pointer, unusedHasDelayedWork(item, pointer));
+        """.formatted(item, pointer, hasWork, type);
   }
 
   /**
