@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Two {@code Work<P>} fields with the same pointer type {@code P} in one item, inherited fields
  * included; a {@code DelayedWork<P>} counts as a slot of {@code P} too, so a {@code Work<P>} and a
- * {@code DelayedWork<P>} are duplicates. A pointer type selects exactly one slot, so the second slot can never be queued on
- * its own: it shares the first one's pending state and run, and {@code HasWork.of} rejects the
- * item at run time.
+ * {@code DelayedWork<P>} are duplicates. A pointer type selects exactly one slot, so the second
+ * slot can never be queued on its own: it shares the first one's pending state and run, and {@code
+ * HasWork.of} rejects the item at run time.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -95,7 +95,8 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
       Tree declaration, ClassSymbol item, VarSymbol slot, VarSymbol earlier, VisitorState state) {
     Type pointer = WorkTypes.slotPointer(slot.type, state);
     String p = pointer == null ? "?" : Names.of(pointer.tsym);
-    String where = earlier.owner == item ? "" : " (inherited from " + earlier.owner.getSimpleName() + ")";
+    String where =
+        earlier.owner == item ? "" : " (inherited from " + earlier.owner.getSimpleName() + ")";
     // Both are slots (Slots.of), so each has a family.
     WorkTypes.Family first = requireNonNullElse(WorkTypes.family(earlier.type), PLAIN);
     WorkTypes.Family second = requireNonNullElse(WorkTypes.family(slot.type), PLAIN);
@@ -106,7 +107,8 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
                 first.slotOf(p), slot.getSimpleName(), second.slotOf(p), where)
             : String.format("two %s slots, %s and %s%s",
                 second.slotOf(p), earlier.getSimpleName(), slot.getSimpleName(), where);
-    String rejects = mixed ? "HasWork.of and HasDelayedWork.of reject" : second.factory() + " rejects";
+    String rejects =
+        mixed ? "HasWork.of and HasDelayedWork.of reject" : second.factory() + " rejects";
     return buildDescription(declaration)
         .setMessage(
             String.format(

@@ -37,17 +37,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code WorkQueue.enqueue(p)} (or {@code enqueueDelayed(p, d)}, {@code modDelayed(p, d)}) in a
- * constructor or instance initializer of {@code C}, where the
- * pointer {@code p} is built from the {@code this} of {@code C} ({@code new Flush(this)}, {@code
- * C.this}, or a local variable initialised with such an expression), and {@code
- * WorkQueue.spawn(task)} there with a task that captures that {@code this} (a lambda or method
- * reference that mentions {@code this}, or uses an instance field or method of {@code C} by its
- * simple name).
+ * constructor or instance initializer of {@code C}, where the pointer {@code p} is built from the
+ * {@code this} of {@code C} ({@code new Flush(this)}, {@code C.this}, or a local variable
+ * initialised with such an expression), and {@code WorkQueue.spawn(task)} there with a task that
+ * captures that {@code this} (a lambda or method reference that mentions {@code this}, or uses an
+ * instance field or method of {@code C} by its simple name).
  *
  * <p>The work can run on a worker thread before the constructor finishes: it sees the object half
- * built, with fields that are assigned after the enqueue still null or zero (final fields
- * included: their guarantee holds only for objects published after construction). Enqueue from a
- * static factory method once {@code new} has returned, or from a method the caller invokes after
+ * built, with fields that are assigned after the enqueue still null or zero (final fields included:
+ * their guarantee holds only for objects published after construction). Enqueue from a static
+ * factory method once {@code new} has returned, or from a method the caller invokes after
  * construction.
  *
  * <p>Only the constructor's own code is examined: an enqueue inside a lambda or a nested class
@@ -98,7 +97,8 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
         return Description.NO_MATCH;
       }
       Type pointer = ASTHelpers.getType(argument);
-      String built = (pointer == null ? "work" : Names.a(Names.of(pointer.tsym))) + " built from this";
+      String built =
+          (pointer == null ? "work" : Names.a(Names.of(pointer.tsym))) + " built from this";
       what = arms ? "arms " + built + " with " + method : "enqueues " + built;
     } else {
       if (!Construction.mentionsThis(argument, constructed, true, state)) {

@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code flush(p)} or {@code cancelSync(p)} inside a pointer's own {@code run()}, where {@code p}
- * is the running slot (a {@code Work} or a {@code DelayedWork} one): {@code this}, or a new pointer of the same type built from the running
- * pointer's item. The wait would include the run that is waiting; the runtime throws
- * {@code IllegalStateException} (the kernel would deadlock).
+ * is the running slot (a {@code Work} or a {@code DelayedWork} one): {@code this}, or a new pointer
+ * of the same type built from the running pointer's item. The wait would include the run that is
+ * waiting; the runtime throws {@code IllegalStateException} (the kernel would deadlock).
  *
  * <p>Code in a lambda or in another class declared inside {@code run()} runs later or on another
  * thread, so it is not a self-wait; neither is a wait for another slot or another item.

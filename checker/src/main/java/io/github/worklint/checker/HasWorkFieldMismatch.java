@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code HasWork.of(lookup, T.class, P.class, "f")} (or {@code HasDelayedWork.of}) that the
- * factory will reject at run time: {@code f} is not a field of {@code T} or its superclasses, its declared type is not exactly
- * {@code Work<P>} ({@code DelayedWork<P>} for {@code HasDelayedWork.of}), it is static or not final, or it is private to another nest while the lookup is
- * the caller's own {@code MethodHandles.lookup()}; or the name is not a compile-time constant, so
- * nothing can verify it before run time. The descriptor is normally built when the pointer type
+ * factory will reject at run time: {@code f} is not a field of {@code T} or its superclasses, its
+ * declared type is not exactly {@code Work<P>} ({@code DelayedWork<P>} for {@code
+ * HasDelayedWork.of}), it is static or not final, or it is private to another nest while the lookup
+ * is the caller's own {@code MethodHandles.lookup()}; or the name is not a compile-time constant,
+ * so nothing can verify it before run time. The descriptor is normally built when the pointer type
  * is first used, so a rejected one makes {@code ExceptionInInitializerError} of every use: no
  * {@code P} can ever be queued.
  *

@@ -37,11 +37,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code HasWork} descriptor that is not built once: a {@code HasWork.of} (or {@code
- * HasDelayedWork.of}) call that is not the
- * initializer of a {@code static final} field (or its one assignment in a static initializer), or
- * a pointer's {@code hasWork()} that does not return such a constant. Each {@code HasWork.of}
- * repeats the reflective look-up and validation of the slot, and each call returns a new
- * descriptor: a second identity for the same slot.
+ * HasDelayedWork.of}) call that is not the initializer of a {@code static final} field (or its one
+ * assignment in a static initializer), or a pointer's {@code hasWork()} that does not return such a
+ * constant. Each {@code HasWork.of} repeats the reflective look-up and validation of the slot, and
+ * each call returns a new descriptor: a second identity for the same slot.
  */
 @AutoService(BugChecker.class)
 @BugPattern(

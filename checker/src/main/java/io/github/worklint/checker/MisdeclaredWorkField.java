@@ -31,10 +31,11 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code Work} (or {@code DelayedWork}) field that is not declared as a slot must be: {@code final}, not {@code static},
- * typed {@code Work<P>} with a concrete pointer type, and initialised with a fresh {@code new
- * Work<>()} in its declaration or in every constructor. It is the Java form of pinning: the slot is
- * the queue node, so it must belong to exactly one item for the item's whole life.
+ * A {@code Work} (or {@code DelayedWork}) field that is not declared as a slot must be: {@code
+ * final}, not {@code static}, typed {@code Work<P>} ({@code DelayedWork<P>}) with a concrete
+ * pointer type, and initialised with a fresh {@code new Work<>()} ({@code new DelayedWork<>()}) in
+ * its declaration or in every constructor. It is the Java form of pinning: the slot is the queue
+ * node, so it must belong to exactly one item for the item's whole life.
  *
  * <ul>
  *   <li>A static slot is shared by every item: one item's pending work hides every other's.

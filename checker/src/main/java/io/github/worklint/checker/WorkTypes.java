@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  * the slot.
  *
  * <p>The families of slot types are tables: a slot class, the class whose {@code of} builds its
- * descriptor, and the queue methods that enqueue it. A second family is added as one more entry
- * in each list; an entry whose class is not on the class path is skipped.
+ * descriptor, and the queue methods that enqueue or arm it. There are two families, plain ({@code
+ * Work}, {@code HasWork}, {@code enqueue}) and delayed ({@code DelayedWork}, {@code
+ * HasDelayedWork}, {@code enqueueDelayed} and {@code modDelayed}); a family is one more entry in
+ * each list and one {@link Family} constant. An entry whose class is not on the class path is
+ * skipped.
  */
 final class WorkTypes {
 
@@ -82,12 +85,15 @@ final class WorkTypes {
     return POINTER_TYPE.get(state);
   }
 
-  /** Whether {@code type} is a slot class ({@code Work}), parameterized or not. */
+  /** Whether {@code type} is a slot class ({@code Work}, {@code DelayedWork}), parameterized or not. */
   static boolean isWork(@Nullable Type type, VisitorState state) {
     return isOneOf(type, SLOT_TYPES.get(state));
   }
 
-  /** Whether {@code type} is a descriptor class ({@code HasWork}), parameterized or not. */
+  /**
+   * Whether {@code type} is a descriptor class ({@code HasWork}, {@code HasDelayedWork}),
+   * parameterized or not.
+   */
   static boolean isHasWork(@Nullable Type type, VisitorState state) {
     return isOneOf(type, DESCRIPTOR_TYPES.get(state));
   }
@@ -177,8 +183,8 @@ final class WorkTypes {
   }
 
   /**
-   * The pointer type {@code P} of a {@code Work<P>}; null for raw {@code Work}, a wildcard, or a
-   * type that is not a slot.
+   * The pointer type {@code P} of a {@code Work<P>} or {@code DelayedWork<P>}; null for a raw slot
+   * type, a wildcard, or a type that is not a slot.
    */
   static @Nullable Type slotPointer(@Nullable Type workType, VisitorState state) {
     if (!isWork(workType, state) || workType.getTypeArguments().size() != 1) {
