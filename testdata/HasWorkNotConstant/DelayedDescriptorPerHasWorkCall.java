@@ -41,7 +41,7 @@ public class DelayedDescriptorPerHasWorkCall {
     Set<HasWork<?, ?>> descriptors = Collections.newSetFromMap(new IdentityHashMap<>());
     try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
       for (int i = 0; i < 3; i++) {
-        queue.enqueueDelayed(expire, Duration.ofMillis(20));
+        queue.enqueueDelayed(expire, Duration.ofSeconds(10));
         queue.modDelayed(expire, Duration.ofMillis(1));
         queue.flush(expire);
         descriptors.add(expire.hasWork());

@@ -44,8 +44,9 @@ public class DelayedSlotSharedThroughTheConstructor {
     Session second = new Session(shared);
     boolean secondArmed;
     try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
-      queue.enqueueDelayed(new Session.Expire(first), Duration.ofMillis(20));
+      queue.enqueueDelayed(new Session.Expire(first), Duration.ofSeconds(10));
       secondArmed = queue.enqueueDelayed(new Session.Expire(second), Duration.ofMillis(20));
+      queue.flush(new Session.Expire(first)); // fires the armed expiry now and waits for it
     }
     if (secondArmed || first.expiries.get() != 1 || second.expiries.get() != 0) {
       throw new AssertionError("first=" + first.expiries + " second=" + second.expiries);

@@ -39,8 +39,9 @@ public class DelayedPointerCarriesItsAttempt {
     Request request = new Request();
     boolean second;
     try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
-      queue.enqueueDelayed(new Retry(request, 1), Duration.ofMillis(30));
-      second = queue.enqueueDelayed(new Retry(request, 2), Duration.ofMillis(30));
+      queue.enqueueDelayed(new Retry(request, 1), Duration.ofSeconds(10));
+      second = queue.enqueueDelayed(new Retry(request, 2), Duration.ofMillis(20));
+      queue.flush(new Retry(request, 2)); // fires the armed retry now and waits for it
     }
     if (second || !request.attemptsRun.equals(List.of(1))) {
       throw new AssertionError("second armed=" + second + " ran " + request.attemptsRun);

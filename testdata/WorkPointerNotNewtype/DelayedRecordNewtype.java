@@ -38,8 +38,9 @@ public class DelayedRecordNewtype {
     Request request = new Request();
     try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
       request.attempts.incrementAndGet();
-      queue.enqueueDelayed(new Retry(request), Duration.ofMillis(30));
+      queue.enqueueDelayed(new Retry(request), Duration.ofSeconds(10));
       request.attempts.incrementAndGet();
+      // Re-armed to fire soon: the pending retry is kept, with the new deadline.
       boolean rearmed = queue.modDelayed(new Retry(request), Duration.ofMillis(20));
       if (!rearmed) {
         throw new AssertionError("the armed retry was not pending");

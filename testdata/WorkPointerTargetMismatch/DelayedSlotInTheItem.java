@@ -34,8 +34,7 @@ public class DelayedSlotInTheItem {
     Connection conn = new Connection();
     boolean armed;
     try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
-      queue.enqueueDelayed(new Idle(conn), Duration.ofMillis(20));
-      armed = conn.idle.isPending();
+      armed = queue.enqueueDelayed(new Idle(conn), Duration.ofMillis(20));
     }
     if (!armed || conn.idles.get() != 1 || conn.idle.isPending()) {
       throw new AssertionError("armed=" + armed + " idles=" + conn.idles);

@@ -44,9 +44,10 @@ public class DelayedSlotOnTheOwnerNotTheItem {
     boolean connectionArmed;
     boolean poolArmed;
     try (WorkQueue queue = WorkQueue.builder("case").maxActive(1).build()) {
-      queue.enqueueDelayed(new Idle(pool.conn), Duration.ofMillis(30));
+      queue.enqueueDelayed(new Idle(pool.conn), Duration.ofSeconds(10));
       connectionArmed = pool.conn.idle.isPending();
       poolArmed = pool.idleAll.isPending();
+      queue.flush(new Idle(pool.conn)); // fires the armed Idle now and waits for it
     }
     if (!connectionArmed || poolArmed || pool.conn.idles.get() != 1) {
       throw new AssertionError("connection armed=" + connectionArmed + " pool armed=" + poolArmed
