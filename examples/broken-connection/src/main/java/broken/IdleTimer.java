@@ -5,12 +5,14 @@ import io.github.worklint.workqueue.DelayedWorkItemPointer;
 import io.github.worklint.workqueue.HasDelayedWork;
 import io.github.worklint.workqueue.HasWork;
 import io.github.worklint.workqueue.Slot;
+import io.github.worklint.workqueue.WorkQueue;
 import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 
 /** The idle timeout of examples/connection-manager, with the delayed mistakes. */
 public final class IdleTimer {
 
+  static final WorkQueue QUEUE = WorkQueue.system();
   static final Duration IDLE = Duration.ofSeconds(30);
 
   @Slot private final DelayedWork<Expire> idleWork = new DelayedWork<>();
@@ -19,7 +21,7 @@ public final class IdleTimer {
 
   public IdleTimer(String name) {
     // EnqueueInConstructor: a delay is no guarantee; the timeout can see name still null.
-    Connection.QUEUE.enqueueDelayed(new Expire(this), IDLE);
+    QUEUE.enqueueDelayed(new Expire(this), IDLE);
     this.name = name;
   }
 

@@ -16,8 +16,11 @@ public final class ConnectionManager {
   /** The idle timeout of the connections that are closed while active: never reached. */
   static final Duration ACTIVE_IDLE = Duration.ofMinutes(1);
 
-  /** The idle timeout of the connection that goes idle: short, so the scenario ends quickly. */
-  static final Duration SHORT_IDLE = Duration.ofMillis(30);
+  /**
+   * The idle timeout of the connection that goes idle: short, so the scenario ends quickly, and
+   * long enough that its two writes, one call apart, are never split by the timeout.
+   */
+  static final Duration SHORT_IDLE = Duration.ofMillis(100);
 
   private ConnectionManager() {}
 
@@ -53,7 +56,7 @@ public final class ConnectionManager {
       close(queue, beta);
       queue.flush();
       // gamma writes twice and then goes quiet: the second write pushes the timeout back, and
-      // 30 ms after it the timeout closes gamma.
+      // 100 ms after it the timeout closes gamma.
       Connection gamma = new Connection("gamma", wire::add, SHORT_IDLE);
       send(queue, gamma, "g1");
       send(queue, gamma, "g2");

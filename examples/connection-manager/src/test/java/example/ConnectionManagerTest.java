@@ -58,7 +58,7 @@ class ConnectionManagerTest {
   void anIdleConnectionIsClosedNoSoonerThanItsTimeoutAfterTheLastWrite() throws Exception {
     CompletableFuture<Long> idleClosedAt = new CompletableFuture<>();
     List<String> wire = new CopyOnWriteArrayList<>();
-    Duration idle = Duration.ofMillis(40);
+    Duration idle = Duration.ofMillis(100);
     long lastWrite;
     try (WorkQueue queue = WorkQueue.builder("test").build()) {
       Connection c = new Connection("c", line -> {
