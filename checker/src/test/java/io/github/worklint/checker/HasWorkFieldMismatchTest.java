@@ -468,7 +468,7 @@ class HasWorkFieldMismatchTest {
   // ---- delayed slots and HasDelayedWork.of
 
   private static String delayedItem(String slots, String pointer) {
-    return Fixtures.unit("final class Item {\n" + slots + "\n" + pointer + "\n}\n");
+    return Fixtures.item(slots, pointer);
   }
 
   @Test

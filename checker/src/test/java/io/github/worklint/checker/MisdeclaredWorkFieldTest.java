@@ -520,9 +520,9 @@ class MisdeclaredWorkFieldTest {
   // ---- delayed slots
 
   private static String delayedItem(String... members) {
-    return Fixtures.unit(
-        "final class Item {\n" + String.join("\n", members) + "\n"
-            + Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout") + "\n}\n");
+    return Fixtures.item(
+        String.join("\n", members),
+        Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout"));
   }
 
   @Test

@@ -594,11 +594,7 @@ class WorkPointerNotNewtypeTest {
     helper
         .addSourceLines(
             "Item.java",
-            Fixtures.unit(
-                "final class Item {\n"
-                    + "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();\n"
-                    + Fixtures.delayedPointer("Item", "Tick")
-                    + "}\n"))
+            Fixtures.item(Fixtures.TIMEOUT_SLOT, Fixtures.delayedPointer("Item", "Tick")))
         .expectNoDiagnostics()
         .doTest();
   }

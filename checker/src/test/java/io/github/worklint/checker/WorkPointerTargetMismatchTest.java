@@ -507,11 +507,9 @@ class WorkPointerTargetMismatchTest {
     helper
         .addSourceLines(
             "Item.java",
-            Fixtures.unit(
-                "final class Item {\n"
-                    + "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();\n"
-                    + Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
-                    + "\n}\n"))
+            Fixtures.item(
+                Fixtures.TIMEOUT_SLOT,
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")))
         .expectNoDiagnostics()
         .doTest();
   }

@@ -81,6 +81,15 @@ public final class Fixtures {
         .formatted(item, pointer, factory, field);
   }
 
+  /** The delayed slot the delayed fixtures share: {@code Item}'s {@code DelayedWork<Tick>}. */
+  public static final String TIMEOUT_SLOT =
+      "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();";
+
+  /** A compilation unit of {@code final class Item} with {@code members}, one after another. */
+  public static String item(String... members) {
+    return unit("final class Item {\n" + String.join("\n", members) + "\n}\n");
+  }
+
   /** A compilation unit: the imports, then {@code body} as it stands. */
   public static String unit(String body) {
     return IMPORTS + body;
