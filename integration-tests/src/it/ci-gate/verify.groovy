@@ -11,10 +11,15 @@ assert log.contains('BUILD FAILURE')
 
 // The sources are examples/broken-connection's, with markers (HasWorkFieldMismatch also fires
 // on the HasWork.of naming the non-final keepAliveWork): the example shows what is proven here.
-String path = 'src/main/java/broken/Connection.java'
-String example = new File(W.repositoryRoot(itSources), 'examples/broken-connection/' + path).text
+File exampleSources = new File(W.repositoryRoot(itSources), 'examples/broken-connection/src/main/java/broken')
+assert (new File(basedir, 'src/main/java/broken').list() as Set) == (exampleSources.list() as Set):
+    'ci-gate has not the files of examples/broken-connection'
+exampleSources.eachFile { File exampleFile ->
+String path = 'src/main/java/broken/' + exampleFile.name
+String example = exampleFile.text
 assert new File(basedir, path).text.replaceAll(/ \/\/ BUG: [\w, ]+(?=\n)/, '') == example:
     "${path} differs from examples/broken-connection's: copy the example again and mark its lines"
+}
 
 def found = W.diagnostics(log, basedir)
 W.print("ci-gate (${jdk})", found)

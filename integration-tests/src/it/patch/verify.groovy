@@ -38,6 +38,15 @@ assert after.count('HasWork.of(') == before.count('HasWork.of(')
 // WorkPointerNotNewtype: the class made final.
 assert after =~ /public (static final|final static) class Ping implements WorkItemPointer<Connection, Ping>/
 
+// The delayed slot: final added, and HasWork.of replaced by HasDelayedWork.of.
+String delayedPath = 'src/main/java/patched/IdleTimer.java'
+String delayed = new File(basedir, delayedPath).text
+println "${delayedPath} after patching:"
+println delayed
+assert delayed =~ /@Slot private final DelayedWork<Expire> idleWork = new DelayedWork<>\(\);/
+assert delayed.contains('HasDelayedWork.of(MethodHandles.lookup(), IdleTimer.class, Expire.class, "idleWork")')
+assert !delayed.contains('HasWork.of(')
+
 // 2: a plain build of the patched sources: no worklint diagnostic at all.
 assert rebuild.contains('BUILD SUCCESS')
 def found = W.diagnostics(rebuild, basedir)

@@ -123,6 +123,16 @@ final class Descriptors {
         : null;
   }
 
+  /**
+   * The family of slot a factory call describes: {@code PLAIN} for {@code HasWork.of}, {@code
+   * DELAYED} for {@code HasDelayedWork.of}.
+   */
+  static WorkTypes.Family family(MethodInvocationTree call) {
+    Symbol method = ASTHelpers.getSymbol(call);
+    WorkTypes.Family family = method == null ? null : WorkTypes.family(method.owner);
+    return family == null ? WorkTypes.Family.PLAIN : family;
+  }
+
   /** The compile-time constant field name of a factory call, or null. */
   static @Nullable String constantName(MethodInvocationTree call) {
     return ASTHelpers.constValue(call.getArguments().get(3), String.class);

@@ -2,6 +2,8 @@ package io.github.worklint.checker;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static io.github.worklint.checker.WorkTypes.Family.PLAIN;
+import static java.util.Objects.requireNonNullElse;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
@@ -23,9 +25,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Two {@code Work<P>} fields with the same pointer type {@code P} in one item, inherited fields
- * included. A pointer type selects exactly one slot, so the second slot can never be queued on
- * its own: it shares the first one's pending state and run, and {@code HasWork.of} rejects the
- * item at run time.
+ * included; a {@code DelayedWork<P>} counts as a slot of {@code P} too, so a {@code Work<P>} and a
+ * {@code DelayedWork<P>} are duplicates. A pointer type selects exactly one slot, so the second
+ * slot can never be queued on its own: it shares the first one's pending state and run, and {@code
+ * HasWork.of} rejects the item at run time.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -92,15 +95,28 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
       Tree declaration, ClassSymbol item, VarSymbol slot, VarSymbol earlier, VisitorState state) {
     Type pointer = WorkTypes.slotPointer(slot.type, state);
     String p = pointer == null ? "?" : Names.of(pointer.tsym);
-    String where = earlier.owner == item ? "" : " (inherited from " + earlier.owner.getSimpleName() + ")";
+    String where =
+        earlier.owner == item ? "" : " (inherited from " + earlier.owner.getSimpleName() + ")";
+    // Both are slots (Slots.of), so each has a family.
+    WorkTypes.Family first = requireNonNullElse(WorkTypes.family(earlier.type), PLAIN);
+    WorkTypes.Family second = requireNonNullElse(WorkTypes.family(slot.type), PLAIN);
+    boolean mixed = first != second;
+    String slots =
+        mixed
+            ? String.format("two slots of %s, %s (%s) and %s (%s)%s", p, earlier.getSimpleName(),
+                first.slotOf(p), slot.getSimpleName(), second.slotOf(p), where)
+            : String.format("two %s slots, %s and %s%s",
+                second.slotOf(p), earlier.getSimpleName(), slot.getSimpleName(), where);
+    String rejects =
+        mixed ? "HasWork.of and HasDelayedWork.of reject" : second.factory() + " rejects";
     return buildDescription(declaration)
         .setMessage(
             String.format(
-                "%s has two Work<%s> slots, %s and %s%s: a pointer type selects exactly one slot,"
+                "%s has %s: a pointer type selects exactly one slot,"
                     + " so work queued through %s shares %s's pending state and runs %s.run(),"
-                    + " and HasWork.of rejects %s at run time. Give %s its own pointer newtype.",
-                item.getSimpleName(), p, earlier.getSimpleName(), slot.getSimpleName(), where,
-                p, earlier.getSimpleName(), p, item.getSimpleName(), slot.getSimpleName()))
+                    + " and %s %s at run time. Give %s its own pointer newtype.",
+                item.getSimpleName(), slots, p, earlier.getSimpleName(), p, rejects,
+                item.getSimpleName(), slot.getSimpleName()))
         .build();
   }
 }

@@ -36,17 +36,17 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code WorkQueue.enqueue(p)} in a constructor or instance initializer of {@code C}, where the
- * pointer {@code p} is built from the {@code this} of {@code C} ({@code new Flush(this)}, {@code
- * C.this}, or a local variable initialised with such an expression), and {@code
- * WorkQueue.spawn(task)} there with a task that captures that {@code this} (a lambda or method
- * reference that mentions {@code this}, or uses an instance field or method of {@code C} by its
- * simple name).
+ * {@code WorkQueue.enqueue(p)} (or {@code enqueueDelayed(p, d)}, {@code modDelayed(p, d)}) in a
+ * constructor or instance initializer of {@code C}, where the pointer {@code p} is built from the
+ * {@code this} of {@code C} ({@code new Flush(this)}, {@code C.this}, or a local variable
+ * initialised with such an expression), and {@code WorkQueue.spawn(task)} there with a task that
+ * captures that {@code this} (a lambda or method reference that mentions {@code this}, or uses an
+ * instance field or method of {@code C} by its simple name).
  *
  * <p>The work can run on a worker thread before the constructor finishes: it sees the object half
- * built, with fields that are assigned after the enqueue still null or zero (final fields
- * included: their guarantee holds only for objects published after construction). Enqueue from a
- * static factory method once {@code new} has returned, or from a method the caller invokes after
+ * built, with fields that are assigned after the enqueue still null or zero (final fields included:
+ * their guarantee holds only for objects published after construction). Enqueue from a static
+ * factory method once {@code new} has returned, or from a method the caller invokes after
  * construction.
  *
  * <p>Only the constructor's own code is examined: an enqueue inside a lambda or a nested class
@@ -88,13 +88,18 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
     }
     ExpressionTree argument = tree.getArguments().get(0);
     String what;
-    String verb = enqueue ? "the enqueue" : "the spawn";
+    // enqueueDelayed and modDelayed arm a timer; the run is as early as the delay allows.
+    String method = ASTHelpers.getSymbol(tree).getSimpleName().toString();
+    boolean arms = enqueue && !method.equals("enqueue");
+    String verb = arms ? "the " + method : enqueue ? "the enqueue" : "the spawn";
     if (enqueue) {
       if (!pointerFromThis(argument, constructed, place, state)) {
         return Description.NO_MATCH;
       }
       Type pointer = ASTHelpers.getType(argument);
-      what = "enqueues " + (pointer == null ? "work" : Names.a(Names.of(pointer.tsym))) + " built from this";
+      String built =
+          (pointer == null ? "work" : Names.a(Names.of(pointer.tsym))) + " built from this";
+      what = arms ? "arms " + built + " with " + method : "enqueues " + built;
     } else {
       if (!Construction.mentionsThis(argument, constructed, true, state)) {
         return Description.NO_MATCH;
@@ -118,10 +123,11 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
         .setMessage(
             String.format(
                 "%s %s: the work can run on another thread before the constructor of %s"
-                    + " finishes, and %s. %s once construction is over, e.g. from a"
+                    + " finishes%s, and %s. %s once construction is over, e.g. from a"
                     + " static factory method after new %s(...) returns.",
-                capitalize(place.describe()), what, type, unassigned,
-                enqueue ? "Enqueue" : "Spawn", type))
+                capitalize(place.describe()), what, type,
+                arms ? " (a delay is no guarantee)" : "", unassigned,
+                arms ? "Arm it" : enqueue ? "Enqueue" : "Spawn", type))
         .build();
   }
 

@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code flush(p)} or {@code cancelSync(p)} inside a pointer's own {@code run()}, where {@code p}
- * is the running slot: {@code this}, or a new pointer of the same type built from the running
- * pointer's item. The wait would include the run that is waiting; the runtime throws
- * {@code IllegalStateException} (the kernel would deadlock).
+ * is the running slot (a {@code Work} or a {@code DelayedWork} one): {@code this}, or a new pointer
+ * of the same type built from the running pointer's item. The wait would include the run that is
+ * waiting; the runtime throws {@code IllegalStateException} (the kernel would deadlock).
  *
  * <p>Code in a lambda or in another class declared inside {@code run()} runs later or on another
  * thread, so it is not a self-wait; neither is a wait for another slot or another item.
@@ -147,16 +147,20 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
     String operation = method == null ? "flush" : method.getSimpleName().toString();
     String p = pointer.getSimpleName().toString();
     Type item = Pointers.item(pointer.type, state);
-    String slot = item == null ? "its slot" : slotName(item, pointer, state);
+    WorkTypes.Family family = WorkTypes.pointerFamily(pointer.type, state);
+    String slot = item == null ? "its slot" : slotName(item, pointer, family, state);
+    String again =
+        family == WorkTypes.Family.DELAYED ? "re-arm with enqueueDelayed" : "re-queue with enqueue";
     return String.format(
         "%s.run() calls %s on its own running slot %s: the wait would include the run that is"
             + " waiting, so the worker would deadlock; the runtime throws IllegalStateException"
-            + " instead. Let the run finish (re-queue with enqueue if it must run again), or wait"
+            + " instead. Let the run finish (%s if it must run again), or wait"
             + " from code outside %s.run().",
-        p, operation, slot, p);
+        p, operation, slot, again, p);
   }
 
-  private static String slotName(Type item, ClassSymbol pointer, VisitorState state) {
+  private static String slotName(
+      Type item, ClassSymbol pointer, WorkTypes.Family family, VisitorState state) {
     if (!(item.tsym instanceof ClassSymbol itemClass)) {
       return "its slot";
     }
@@ -165,6 +169,8 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
         slots.size() == 1
             ? itemClass.getSimpleName() + "." + slots.get(0).getSimpleName()
             : null;
-    return found != null ? found : "Work<" + pointer.getSimpleName() + "> of " + itemClass.getSimpleName();
+    return found != null
+        ? found
+        : family.slotOf(pointer.getSimpleName().toString()) + " of " + itemClass.getSimpleName();
   }
 }

@@ -9,6 +9,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -25,11 +26,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code HasWork.of(lookup, T.class, P.class, "f")} that {@code HasWork.of} will reject at run
- * time: {@code f} is not a field of {@code T} or its superclasses, its declared type is not exactly
- * {@code Work<P>}, it is static or not final, or it is private to another nest while the lookup is
- * the caller's own {@code MethodHandles.lookup()}; or the name is not a compile-time constant, so
- * nothing can verify it before run time. The descriptor is normally built when the pointer type
+ * A {@code HasWork.of(lookup, T.class, P.class, "f")} (or {@code HasDelayedWork.of}) that the
+ * factory will reject at run time: {@code f} is not a field of {@code T} or its superclasses, its
+ * declared type is not exactly {@code Work<P>} ({@code DelayedWork<P>} for {@code
+ * HasDelayedWork.of}), it is static or not final, or it is private to another nest while the lookup
+ * is the caller's own {@code MethodHandles.lookup()}; or the name is not a compile-time constant,
+ * so nothing can verify it before run time. The descriptor is normally built when the pointer type
  * is first used, so a rejected one makes {@code ExceptionInInitializerError} of every use: no
  * {@code P} can ever be queued.
  *
@@ -62,16 +64,18 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
     String p = pointer.getSimpleName().toString();
     Places.Place place = Places.of(state.getPath());
     String when = place == null ? "each time this call runs" : place.whenItRuns();
+    WorkTypes.Family family = Descriptors.family(tree);
+    String factory = family.factory();
     String name = Descriptors.constantName(tree);
     if (name == null) {
       return buildDescription(arguments.get(3))
           .setMessage(
               String.format(
-                  "The field name passed to HasWork.of for %s is not a compile-time constant, so"
-                      + " nothing can check before run time that it names %s's Work<%s> slot;"
-                      + " a wrong name makes HasWork.of throw IllegalArgumentException %s, and"
+                  "The field name passed to %s for %s is not a compile-time constant, so"
+                      + " nothing can check before run time that it names %s's %s slot;"
+                      + " a wrong name makes %s throw IllegalArgumentException %s, and"
                       + " then no %s can ever be queued. Pass the field name as a string literal.",
-                  p, t, p, when, p))
+                  factory, p, t, family.slotOf(p), factory, when, p))
           .build();
     }
 
@@ -89,9 +93,10 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
       if ((field.flags() & Flags.FINAL) == 0) {
         problems.add(where + " is not final");
       }
-      wrongSlot = !Slots.isSlotOf(field.type, pointer, state);
+      wrongSlot = !Slots.isSlotOf(field.type, pointer, family, state);
       if (wrongSlot) {
-        problems.add(where + " is " + describeType(field.type, state) + ", not Work<" + p + ">");
+        problems.add(where + " is " + describeType(field.type, state) + ", not "
+            + family.slotOf(p) + otherFamilyHint(field, pointer, family, state));
       }
       String inaccessible = inaccessible(arguments.get(0), field, where, state);
       if (inaccessible != null) {
@@ -104,16 +109,16 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
 
     VarSymbol suggestion = null;
     if (wrongSlot) {
-      List<VarSymbol> slots = Slots.exactlyOf(item, pointer, state);
+      List<VarSymbol> slots = Slots.exactlyOf(item, pointer, family, state);
       if (slots.size() == 1) {
         suggestion = slots.get(0);
       }
     }
     String message =
         String.format(
-            "%s (HasWork.of for %s): HasWork.of throws IllegalArgumentException %s, so no %s can"
+            "%s (%s for %s): %s throws IllegalArgumentException %s, so no %s can"
                 + " ever be queued%s",
-            String.join("; ", problems), p, when, p,
+            String.join("; ", problems), factory, p, factory, when, p,
             suggestion == null ? "" : "; did you mean " + suggestion.getSimpleName() + "?");
     Description.Builder description = buildDescription(tree).setMessage(message);
     ExpressionTree nameArgument = ASTHelpers.stripParentheses(arguments.get(3));
@@ -121,8 +126,42 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
       description.addFix(
           SuggestedFix.replace(
               nameArgument, state.getConstantExpression(suggestion.getSimpleName().toString())));
+    } else if (suggestion == null
+        && field != null
+        && family == WorkTypes.Family.PLAIN
+        && Slots.isSlotOf(field.type, pointer, WorkTypes.Family.DELAYED, state)) {
+      description.addFix(delayedFactory(tree, state));
     }
     return description.build();
+  }
+
+  /**
+   * "; describe it with HasDelayedWork.of" when a {@code HasWork.of} names a {@code
+   * DelayedWork<P>} field, and the converse, so that the message names the right factory.
+   */
+  private static String otherFamilyHint(
+      VarSymbol field, ClassSymbol pointer, WorkTypes.Family family, VisitorState state) {
+    if (family == WorkTypes.Family.PLAIN
+        && Slots.isSlotOf(field.type, pointer, WorkTypes.Family.DELAYED, state)) {
+      return "; describe a DelayedWork slot with HasDelayedWork.of";
+    }
+    if (family == WorkTypes.Family.DELAYED
+        && Slots.isSlotOf(field.type, pointer, WorkTypes.Family.PLAIN, state)) {
+      return "; declare it DelayedWork<" + pointer.getSimpleName() + "> or describe it with"
+          + " HasWork.of";
+    }
+    return "";
+  }
+
+  /**
+   * {@code HasWork.of} replaced by {@code HasDelayedWork.of}: it compiles wherever the call did,
+   * since a {@code HasDelayedWork<T, P>} is a {@code HasWork<T, P>} and {@code P} is a delayed
+   * pointer (its slot is a {@code DelayedWork<P>}).
+   */
+  private static SuggestedFix delayedFactory(MethodInvocationTree call, VisitorState state) {
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String type = SuggestedFixes.qualifyType(state, fix, WorkTypes.HAS_DELAYED_WORK);
+    return fix.replace(call.getMethodSelect(), type + ".of").build();
   }
 
   /** "a Work<Close>", "a raw Work", "declared as String". */

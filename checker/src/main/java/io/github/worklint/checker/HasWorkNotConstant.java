@@ -36,11 +36,11 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code HasWork} descriptor that is not built once: a {@code HasWork.of} call that is not the
- * initializer of a {@code static final} field (or its one assignment in a static initializer), or
- * a pointer's {@code hasWork()} that does not return such a constant. Each {@code HasWork.of}
- * repeats the reflective look-up and validation of the slot, and each call returns a new
- * descriptor: a second identity for the same slot.
+ * A {@code HasWork} descriptor that is not built once: a {@code HasWork.of} (or {@code
+ * HasDelayedWork.of}) call that is not the initializer of a {@code static final} field (or its one
+ * assignment in a static initializer), or a pointer's {@code hasWork()} that does not return such a
+ * constant. Each {@code HasWork.of} repeats the reflective look-up and validation of the slot, and
+ * each call returns a new descriptor: a second identity for the same slot.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -76,13 +76,14 @@ public final class HasWorkNotConstant extends BugChecker
     ClassSymbol item = Descriptors.classLiteral(arguments.get(1));
     ClassSymbol pointer = Descriptors.classLiteral(arguments.get(2));
     String name = Descriptors.constantName(tree);
+    String factory = Descriptors.family(tree).factory();
     String what =
         pointer == null
-            ? "HasWork.of"
+            ? factory
             : item != null && name != null
-                ? "HasWork.of for " + pointer.getSimpleName() + " (" + item.getSimpleName() + "."
+                ? factory + " for " + pointer.getSimpleName() + " (" + item.getSimpleName() + "."
                     + name + ")"
-                : "HasWork.of for " + pointer.getSimpleName();
+                : factory + " for " + pointer.getSimpleName();
     String message =
         String.format(
             "%s is called %s, not as the initializer of a static final field: %s. Build it once,"
@@ -232,6 +233,7 @@ public final class HasWorkNotConstant extends BugChecker
     List<ExpressionTree> returned = Descriptors.returnedBy(tree);
     Type item = Pointers.item(owner.type, state);
     String pointer = owner.getSimpleName().toString();
+    WorkTypes.Family family = WorkTypes.pointerFamily(owner.type, state);
     for (ExpressionTree expression : returned) {
       String what = nonConstant(expression, state);
       if (what == null) {
@@ -241,11 +243,11 @@ public final class HasWorkNotConstant extends BugChecker
           buildDescription(expression)
               .setMessage(
                   String.format(
-                      "%s.hasWork() returns %s, not a static final HasWork constant: %s's slot"
+                      "%s.hasWork() returns %s, not a static final %s constant: %s's slot"
                           + " can be looked up again (slow) and get a second descriptor identity."
-                          + " Return a static final HasWork<%s, %s> built with HasWork.of.",
-                      pointer, what, pointer,
-                      item == null ? "?" : item.tsym.getSimpleName(), pointer))
+                          + " Return a static final %s<%s, %s> built with %s.",
+                      pointer, what, family.descriptor, pointer, family.descriptor,
+                      item == null ? "?" : item.tsym.getSimpleName(), pointer, family.factory()))
               .build());
     }
     return Description.NO_MATCH;

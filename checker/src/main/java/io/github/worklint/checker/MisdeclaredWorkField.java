@@ -31,10 +31,11 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code Work} field that is not declared as a slot must be: {@code final}, not {@code static},
- * typed {@code Work<P>} with a concrete pointer type, and initialised with a fresh {@code new
- * Work<>()} in its declaration or in every constructor. It is the Java form of pinning: the slot is
- * the queue node, so it must belong to exactly one item for the item's whole life.
+ * A {@code Work} (or {@code DelayedWork}) field that is not declared as a slot must be: {@code
+ * final}, not {@code static}, typed {@code Work<P>} ({@code DelayedWork<P>}) with a concrete
+ * pointer type, and initialised with a fresh {@code new Work<>()} ({@code new DelayedWork<>()}) in
+ * its declaration or in every constructor. It is the Java form of pinning: the slot is the queue
+ * node, so it must belong to exactly one item for the item's whole life.
  *
  * <ul>
  *   <li>A static slot is shared by every item: one item's pending work hides every other's.
@@ -93,6 +94,7 @@ public final class MisdeclaredWorkField extends BugChecker
       return Description.NO_MATCH; // the usual, correct slot: no need to look for writes
     }
     SlotWrites writes = SlotWrites.of(field, owner, state);
+    WorkTypes.Family family = family(field);
     String p = pointer == null ? "work" : Names.of(pointer.tsym);
     String item = Names.of(owner);
 
@@ -117,7 +119,8 @@ public final class MisdeclaredWorkField extends BugChecker
       rejected = true;
     }
     if (!isStatic) {
-      String initialisation = initialisationProblem(tree, field, owner, ownerTree, writes, state);
+      String initialisation =
+          initialisationProblem(tree, field, owner, ownerTree, writes, family, state);
       if (initialisation != null) {
         problems.add(initialisation);
       }
@@ -129,7 +132,7 @@ public final class MisdeclaredWorkField extends BugChecker
         String.format(
             "%s.%s (%s) is misdeclared: %s.%s",
             item, field.getSimpleName(), typeName(field.type), String.join("; ", problems),
-            rejected ? " HasWork.of rejects it at run time." : "");
+            rejected ? " " + family.factory() + " rejects it at run time." : "");
     Description.Builder description = buildDescription(tree).setMessage(message);
     writes.fix(tree, owner, ownerTree, isStatic, isFinal, state)
         .ifPresent(description::addFix);
@@ -165,8 +168,9 @@ public final class MisdeclaredWorkField extends BugChecker
                 "%s.%s (%s) is replaced %s, outside its declaration and the constructors of %s:"
                     + " %s queued in the old slot is lost to cancel and flush, and %s can then"
                     + " be queued again and run concurrently with itself. Create the slot once,"
-                    + " with new Work<>() in its declaration.",
-                item, field.getSimpleName(), typeName(field.type), where, item, Names.a(p), p))
+                    + " with %s in its declaration.",
+                item, field.getSimpleName(), typeName(field.type), where, item, Names.a(p), p,
+                family(field).fresh()))
         .build();
   }
 
@@ -174,14 +178,21 @@ public final class MisdeclaredWorkField extends BugChecker
   private Description describeSharedInitialisation(
       AssignmentTree tree, VarSymbol field, ClassSymbol owner, VisitorState state) {
     ExpressionTree source = tree.getExpression();
+    String fresh = family(field).fresh();
     return buildDescription(tree)
         .setMessage(
             String.format(
-                "%s.%s (%s) is misdeclared: it is assigned %s in the constructor, not a fresh new"
-                    + " Work<>(): %s. Assign new Work<>() instead.",
+                "%s.%s (%s) is misdeclared: it is assigned %s in the constructor, not a fresh %s:"
+                    + " %s. Assign %s instead.",
                 Names.of(owner), field.getSimpleName(), typeName(field.type),
-                describeSource(source, state), consequence(source)))
+                describeSource(source, state), fresh, consequence(source), fresh))
         .build();
+  }
+
+  /** The slot's family; the field is a slot (checked before), so it has one. */
+  private static WorkTypes.Family family(VarSymbol field) {
+    WorkTypes.Family family = WorkTypes.family(field.type);
+    return family == null ? WorkTypes.Family.PLAIN : family;
   }
 
   /**
@@ -199,17 +210,18 @@ public final class MisdeclaredWorkField extends BugChecker
       ClassSymbol owner,
       ClassTree ownerTree,
       SlotWrites writes,
+      WorkTypes.Family family,
       VisitorState state) {
     if ((field.flags() & Flags.RECORD) != 0) {
       return "it is a record component, so it is initialised from a constructor argument, not"
-          + " with a fresh new Work<>(), and " + SHARED;
+          + " with a fresh " + family.fresh() + ", and " + SHARED;
     }
     ExpressionTree initializer = tree.getInitializer();
     if (initializer != null) {
       return Slots.isFresh(initializer, state)
           ? null
-          : "it is initialised " + describeSource(initializer, state) + ", not with a fresh new"
-              + " Work<>(): " + consequence(initializer);
+          : "it is initialised " + describeSource(initializer, state) + ", not with a fresh "
+              + family.fresh() + ": " + consequence(initializer);
     }
     for (AssignmentTree write : writes.initialisations) {
       if (!Slots.isFresh(write.getExpression(), state)) {

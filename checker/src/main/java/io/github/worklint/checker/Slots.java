@@ -81,7 +81,10 @@ final class Slots {
     }
   }
 
-  /** The slot fields ({@code Work}, any parameterization) of {@code type}'s hierarchy. */
+  /**
+   * The slot fields ({@code Work} and {@code DelayedWork}, any parameterization) of {@code type}'s
+   * hierarchy.
+   */
   static ImmutableList<VarSymbol> of(ClassSymbol type, VisitorState state) {
     return fields(type, f -> WorkTypes.isWork(f.type, state), state);
   }
@@ -109,22 +112,25 @@ final class Slots {
   }
 
   /**
-   * Whether {@code fieldType} is exactly {@code Work<pointer>}, as {@code HasWork.of} demands: not
-   * raw, not a wildcard, and its argument the pointer class itself (not a parameterization of it,
-   * which reflection reports as a different type).
+   * Whether {@code fieldType} is exactly {@code Work<pointer>} (or {@code DelayedWork<pointer>},
+   * as {@code family} says), as {@code HasWork.of} ({@code HasDelayedWork.of}) demands: that slot
+   * class, not raw, not a wildcard, and its argument the pointer class itself (not a
+   * parameterization of it, which reflection reports as a different type).
    */
-  static boolean isSlotOf(@Nullable Type fieldType, ClassSymbol pointer, VisitorState state) {
+  static boolean isSlotOf(
+      @Nullable Type fieldType, ClassSymbol pointer, WorkTypes.Family family, VisitorState state) {
     Type argument = WorkTypes.slotPointer(fieldType, state);
     return argument != null
+        && WorkTypes.family(fieldType) == family
         && argument.hasTag(TypeTag.CLASS)
         && !argument.isParameterized()
         && argument.tsym == pointer;
   }
 
-  /** The fields of {@code item}'s hierarchy declared as exactly {@code Work<pointer>}. */
+  /** The fields of {@code item}'s hierarchy declared as exactly {@code family}'s slot of pointer. */
   static ImmutableList<VarSymbol> exactlyOf(
-      ClassSymbol item, ClassSymbol pointer, VisitorState state) {
-    return fields(item, f -> isSlotOf(f.type, pointer, state), state);
+      ClassSymbol item, ClassSymbol pointer, WorkTypes.Family family, VisitorState state) {
+    return fields(item, f -> isSlotOf(f.type, pointer, family, state), state);
   }
 
   /** The slots of {@code item}'s hierarchy whose pointer type is {@code pointer}. */
@@ -133,7 +139,10 @@ final class Slots {
         item, f -> WorkTypes.sameType(WorkTypes.slotPointer(f.type, state), pointer, state), state);
   }
 
-  /** A fresh slot: {@code new Work<>()}, {@code new Work<P>()}, or a conditional between two of them. */
+  /**
+   * A fresh slot: {@code new Work<>()}, {@code new DelayedWork<P>()}, or a conditional between two
+   * of them.
+   */
   static boolean isFresh(ExpressionTree expression, VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(expression);
     if (e instanceof NewClassTree created) {

@@ -147,7 +147,8 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
         buildDescription(tree)
             .setMessage(
                 name + " is not a pointer newtype: " + String.join("; ", problems) + ". "
-                    + newtypeAdvice(pointer, item, anonymous, ownsNoSlot));
+                    + newtypeAdvice(pointer, item, anonymous, ownsNoSlot,
+                        WorkTypes.pointerFamily(pointer.type, state)));
     if (problems.size() == 1 && onlyNotFinal) {
       Optional<SuggestedFix> fix = addFinal(tree, pointer, state);
       fix.ifPresent(description::addFix);
@@ -221,7 +222,11 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
   }
 
   private static String newtypeAdvice(
-      ClassSymbol pointer, @Nullable Type item, boolean anonymous, boolean ownsNoSlot) {
+      ClassSymbol pointer,
+      @Nullable Type item,
+      boolean anonymous,
+      boolean ownsNoSlot,
+      WorkTypes.Family family) {
     if ((pointer.flags() & Flags.ENUM) != 0) {
       return "Declare one record per constant instead, each holding only the item, with its own"
           + " Work slot.";
@@ -229,9 +234,9 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     if (!anonymous && item != null && !Pointers.mentionsTypeVariable(item)) {
       String t = Names.type(item);
       String p = pointer.getSimpleName().toString();
-      return "Declare it as record " + p + "(" + t + " item) implements WorkItemPointer<" + t
-          + ", " + p + ">" + (ownsNoSlot ? ", with its own Work<" + p + "> slot in " + t : "")
-          + ".";
+      return "Declare it as record " + p + "(" + t + " item) implements " + family.pointer + "<"
+          + t + ", " + p + ">" + (ownsNoSlot ? ", with its own " + family.slotOf(p) + " slot in "
+          + t : "") + ".";
     }
     return "Declare one record per item type and slot, holding only the item, e.g. record"
         + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>.";

@@ -95,6 +95,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
     String c = Names.of(declaring);
     String p = Names.type(pointer);
     String t = Names.type(item);
+    WorkTypes.Family family = family(slot.type);
     String searched =
         declaring.isInterface()
             ? " searches only " + t + " and its superclasses, never an interface,"
@@ -102,18 +103,18 @@ public final class WorkPointerTargetMismatch extends BugChecker
     return buildDescription(tree)
         .setMessage(
             String.format(
-                "%s declares slot %s (Work<%s>), but %s's item type is %s, which is not %s or a"
-                    + " subclass of it: HasWork.of(…, %s.class, %s.class, …)%s so %s can never"
+                "%s declares slot %s (%s), but %s's item type is %s, which is not %s or a"
+                    + " subclass of it: %s(…, %s.class, %s.class, …)%s so %s can never"
                     + " be queued; %s.",
-                c, slot.getSimpleName(), p, p, t, c, t, p, searched, slot.getSimpleName(),
-                whereWorkGoes(item, pointer, p, t, state)))
+                c, slot.getSimpleName(), family.slotOf(p), p, t, c, family.factory(), t, p,
+                searched, slot.getSimpleName(), whereWorkGoes(item, pointer, p, t, family, state)))
         .build();
   }
 
   private static String whereWorkGoes(
-      Type item, Type pointer, String p, String t, VisitorState state) {
+      Type item, Type pointer, String p, String t, WorkTypes.Family family, VisitorState state) {
     if (!(item.tsym instanceof ClassSymbol itemClass)) {
-      return "HasWork.of rejects it";
+      return family.factory() + " rejects it";
     }
     ImmutableList<VarSymbol> slots = Slots.selectedBy(itemClass, pointer, state);
     if (!slots.isEmpty()) {
@@ -121,8 +122,14 @@ public final class WorkPointerTargetMismatch extends BugChecker
       return "work queued through " + p + " uses " + other.owner.getSimpleName() + "."
           + other.getSimpleName() + " instead";
     }
-    return t + " has no Work<" + p + "> slot, so HasWork.of fails and " + p
+    return t + " has no " + family.slotOf(p) + " slot, so " + family.factory() + " fails and " + p
         + " can never be queued at all";
+  }
+
+  /** The family of a slot, which has one (it is a slot). */
+  private static WorkTypes.Family family(Type slot) {
+    WorkTypes.Family family = WorkTypes.family(slot);
+    return family == null ? WorkTypes.Family.PLAIN : family;
   }
 
   // ---- a hasWork() that returns another pointer type's descriptor
@@ -155,6 +162,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
     String p = pointer.getSimpleName().toString();
     String q = target.pointer().getSimpleName().toString();
     String slot = target.field() == null ? "" : " (slot " + target.field() + ")";
+    String descriptor = WorkTypes.pointerFamily(pointer.type, state).descriptor;
     String via = target.via() == null ? "" : ", through " + target.via().getSimpleName() + ",";
     Description.Builder description =
         buildDescription(expression)
@@ -162,8 +170,8 @@ public final class WorkPointerTargetMismatch extends BugChecker
                 String.format(
                     "%s.hasWork() returns%s the descriptor of %s's slot%s, not %s's own:"
                         + " enqueue throws IllegalArgumentException for every %s (it would run"
-                        + " in %s's slot). Return %s's own HasWork<…, %s> constant.",
-                    p, via, q, slot, p, p, q, p, p));
+                        + " in %s's slot). Return %s's own %s<…, %s> constant.",
+                    p, via, q, slot, p, p, q, p, descriptor, p));
     VarSymbol own = ownDescriptor(pointer, state);
     if (own != null && Descriptors.readField(Descriptors.stripCasts(expression)) != own) {
       description.addFix(SuggestedFix.replace(expression, own.getSimpleName().toString()));

@@ -124,4 +124,82 @@ class DuplicateWorkPointerTest {
             "}")
         .doTest();
   }
+
+  // ---- delayed slots
+
+  @Test
+  void plainAndDelayedSlotOfOnePointerAreDuplicates() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.unit(
+                """
+                final class Item {
+                  @Slot private final Work<Tick> now = new Work<>();
+                  // BUG: Diagnostic contains: Item has two slots of Tick, now (Work<Tick>) and later (DelayedWork<Tick>)
+                  @Slot private final DelayedWork<Tick> later = new DelayedWork<>();
+                """
+                    + Fixtures.delayedPointer("Item", "Tick")
+                    + "}"))
+        .doTest();
+  }
+
+  @Test
+  void twoDelayedSlotsOfOnePointerAreDuplicates() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.unit(
+                """
+                final class Item {
+                  @Slot private final DelayedWork<Tick> first = new DelayedWork<>();
+                  // BUG: Diagnostic contains: two DelayedWork<Tick> slots, first and second: a pointer type selects exactly one slot, so work queued through Tick shares first's pending state and runs Tick.run(), and HasDelayedWork.of rejects
+                  @Slot private final DelayedWork<Tick> second = new DelayedWork<>();
+                """
+                    + Fixtures.delayedPointer("Item", "Tick")
+                    + "}"))
+        .doTest();
+  }
+
+  @Test
+  void delayedSlotInheritedRepeatedByAPlainOne() {
+    helper
+        .addSourceLines(
+            "Base.java",
+            Fixtures.unit(
+                """
+                class Base {
+                  @Slot private final DelayedWork<Base.Tick> timer = new DelayedWork<>();
+                """
+                    + Fixtures.delayedPointer("Base", "Tick")
+                    + "}"))
+        .addSourceLines(
+            "Derived.java",
+            Fixtures.unit(
+                """
+                final class Derived extends Base {
+                  // BUG: Diagnostic contains: two slots of Tick, timer (DelayedWork<Tick>) and now (Work<Tick>) (inherited from Base)
+                  @Slot private final Work<Base.Tick> now = new Work<>();
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aDelayedAndAPlainSlotOfTwoPointersAreClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.unit(
+                """
+                final class Item {
+                  @Slot private final Work<Ping> now = new Work<>();
+                  @Slot private final DelayedWork<Tick> later = new DelayedWork<>();
+                """
+                    + Fixtures.pointer("Item", "Ping")
+                    + Fixtures.delayedPointer("Item", "Tick")
+                    + "}"))
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }

@@ -272,4 +272,65 @@ class EnqueueInConstructorTest {
                 "  }"))
         .doTest();
   }
+
+  // ---- enqueueDelayed and modDelayed
+
+  private static String armingItem(String... members) {
+    return Fixtures.unit(
+        "import java.time.Duration;\n"
+            + "final class Item {\n"
+            + "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();\n"
+            + "  final String name;\n"
+            + String.join("\n", members) + "\n"
+            + Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout") + "\n}\n");
+  }
+
+  @Test
+  void enqueueDelayedOfThisInAConstructorIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            armingItem(
+                "  Item(WorkQueue queue) {",
+                "    // BUG: Diagnostic contains: The constructor of Item arms a Tick built from"
+                    + " this with enqueueDelayed: the work can run on another thread before the"
+                    + " constructor of Item finishes (a delay is no guarantee), and see name still"
+                    + " null",
+                "    queue.enqueueDelayed(new Tick(this), Duration.ofMillis(20));",
+                "    name = \"item\";",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
+  void modDelayedOfThisInAnInitializerIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            armingItem(
+                "  static final WorkQueue QUEUE = WorkQueue.system();",
+                "  {",
+                "    // BUG: Diagnostic contains: arms a Tick built from this with modDelayed",
+                "    QUEUE.modDelayed(new Tick(this), Duration.ofSeconds(1));",
+                "  }",
+                "  Item() { name = \"item\"; }"))
+        .doTest();
+  }
+
+  @Test
+  void armingFromAStaticFactoryIsClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            armingItem(
+                "  private Item() { name = \"item\"; }",
+                "  static Item started(WorkQueue queue) {",
+                "    Item item = new Item();",
+                "    queue.enqueueDelayed(new Tick(item), Duration.ofMillis(20));",
+                "    queue.modDelayed(new Tick(item), Duration.ofMillis(30));",
+                "    return item;",
+                "  }"))
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }

@@ -158,4 +158,62 @@ class FlushFromOwnWorkTest {
             "}")
         .doTest();
   }
+
+  // ---- delayed slots
+
+  private static String delayedRun(String... body) {
+    return Fixtures.unit(
+        "import java.time.Duration;\n"
+            + "final class Item {\n"
+            + "  static WorkQueue queue = WorkQueue.system();\n"
+            + "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();\n"
+            + "  record Tick(Item item) implements DelayedWorkItemPointer<Item, Tick> {\n"
+            + "    static final HasDelayedWork<Item, Tick> WORK =\n"
+            + "        HasDelayedWork.of(MethodHandles.lookup(), Item.class, Tick.class, \"timeout\");\n"
+            + "    @Override public HasDelayedWork<Item, Tick> hasWork() { return WORK; }\n"
+            + "    @Override public void run() {\n"
+            + String.join("\n", body) + "\n"
+            + "    }\n"
+            + "  }\n"
+            + "}\n");
+  }
+
+  @Test
+  void flushOfTheRunningDelayedSlotIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedRun(
+                "      // BUG: Diagnostic contains: Tick.run() calls flush on its own running slot"
+                    + " Item.timeout: the wait would include the run that is waiting, so the"
+                    + " worker would deadlock; the runtime throws IllegalStateException instead."
+                    + " Let the run finish (re-arm with enqueueDelayed if it must run again)",
+                "      queue.flush(this);"))
+        .doTest();
+  }
+
+  @Test
+  void cancelSyncOfARebuiltDelayedPointerIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedRun(
+                "      // BUG: Diagnostic contains: Tick.run() calls cancelSync on its own running"
+                    + " slot Item.timeout",
+                "      queue.cancelSync(new Tick(item));"))
+        .doTest();
+  }
+
+  @Test
+  void reArmingTheRunningDelayedSlotIsClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedRun(
+                "      queue.enqueueDelayed(this, Duration.ofMillis(20));",
+                "      queue.modDelayed(new Tick(item), Duration.ofMillis(20));",
+                "      queue.cancel(this);"))
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }

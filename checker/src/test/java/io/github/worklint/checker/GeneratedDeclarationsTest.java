@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Generated item and pointer declarations, some broken on purpose, compiled once with Error Prone
  * and every worklint check, then loaded: a generated item must be flagged by some check exactly
- * when {@code HasWork.of} rejects one of its pointers at run time.
+ * when {@code HasWork.of} or {@code HasDelayedWork.of} rejects one of its pointers at run time.
  *
  * <p>A seeded generator keeps every run reproducible; a failure names the seed and the item.
  * Raise the count with {@code -Dworklint.generated.items=N}, change the seed with
@@ -37,7 +37,8 @@ class GeneratedDeclarationsTest {
     NOT_FINAL,
     STATIC,
     RAW,
-    WILDCARD
+    WILDCARD,
+    WRONG_FACTORY // HasWork.of for a DelayedWork slot, HasDelayedWork.of for a plain Work one
   }
 
   @TempDir Path classes;
@@ -76,6 +77,13 @@ class GeneratedDeclarationsTest {
     assertTrue(disagreements.isEmpty(),
         "seed " + seed + ": " + disagreements.size() + " disagreements\n"
             + String.join("\n", disagreements));
+    long delayedItems = items.values().stream().filter(item -> !item.delayed().isEmpty()).count();
+    long wrongFactory =
+        items.values().stream().filter(item -> item.defects().contains(Defect.WRONG_FACTORY)).count();
+    System.out.printf(
+        "generated declarations, seed %d: %d items, %d rejected, %d with a delayed slot, %d with"
+            + " the wrong factory%n",
+        seed, count, rejected, delayedItems, wrongFactory);
     // The generator must exercise both verdicts, or the agreement proves nothing.
     assertTrue(rejected > count / 4 && rejected < count * 3 / 4,
         "seed " + seed + ": " + rejected + " of " + count + " items rejected");
@@ -110,12 +118,21 @@ class GeneratedDeclarationsTest {
   }
 
   /**
-   * One item with one to three slots, each with its own pointer newtype, and zero to two defects.
+   * One item with one to three slots, each a {@code Work} or a {@code DelayedWork} with its own
+   * pointer newtype, and zero to two defects. A duplicate of an even-numbered slot is of the
+   * other kind (a {@code Work<P>} beside a {@code DelayedWork<P>}), of an odd-numbered one of the
+   * same kind.
    */
-  record GeneratedItem(String name, int slots, Map<Integer, Defect> defectAt) {
+  record GeneratedItem(String name, int slots, Map<Integer, Defect> defectAt, Set<Integer> delayed) {
 
     static GeneratedItem random(String name, Random random) {
       int slots = 1 + random.nextInt(3);
+      Set<Integer> delayed = new TreeSet<>();
+      for (int i = 0; i < slots; i++) {
+        if (random.nextBoolean()) {
+          delayed.add(i);
+        }
+      }
       Map<Integer, Defect> defects = new LinkedHashMap<>();
       int wanted = random.nextInt(10) < 5 ? 0 : 1 + random.nextInt(2);
       Defect[] all = Defect.values();
@@ -126,7 +143,7 @@ class GeneratedDeclarationsTest {
         }
         defects.put(random.nextInt(slots), defect);
       }
-      return new GeneratedItem(name, slots, defects);
+      return new GeneratedItem(name, slots, defects, delayed);
     }
 
     Set<Defect> defects() {
@@ -155,8 +172,15 @@ class GeneratedDeclarationsTest {
       return s.append("}\n").toString();
     }
 
+    /** The slot class of slot i's duplicate: the other kind for an even i, the same for odd. */
+    private String duplicateKind(int i) {
+      return delayed.contains(i) == (i % 2 == 0) ? "Work" : "DelayedWork";
+    }
+
     private String field(int i, Defect defect) {
-      String type = "Work<P" + i + ">";
+      String work = delayed.contains(i) ? "DelayedWork" : "Work";
+      String other = duplicateKind(i);
+      String type = work + "<P" + i + ">";
       String modifiers = "private final ";
       String extra = "";
       if (defect == Defect.NOT_FINAL) {
@@ -164,13 +188,14 @@ class GeneratedDeclarationsTest {
       } else if (defect == Defect.STATIC) {
         modifiers = "private static final ";
       } else if (defect == Defect.RAW) {
-        type = "Work";
+        type = work;
       } else if (defect == Defect.WILDCARD) {
-        type = "Work<?>";
+        type = work + "<?>";
       } else if (defect == Defect.DUPLICATE_POINTER) {
-        extra = "  @Slot private final Work<P" + i + "> extra" + i + " = new Work<>();\n";
+        extra = "  @Slot private final " + other + "<P" + i + "> extra" + i + " = new " + other
+            + "<>();\n";
       }
-      String init = defect == Defect.RAW ? "new Work()" : "new Work<>()";
+      String init = "new " + work + (defect == Defect.RAW ? "()" : "<>()");
       return "  @Slot " + modifiers + type + " f" + i + " = " + init + ";\n" + extra;
     }
 
@@ -182,13 +207,23 @@ class GeneratedDeclarationsTest {
         named = "f" + ((i + 1) % slots);
       }
       String p = "P" + i;
+      boolean wrongFactory = defect == Defect.WRONG_FACTORY;
+      // A plain slot described by HasDelayedWork.of, or duplicated by a DelayedWork, needs a
+      // delayed pointer to compile.
+      boolean delayedPointer = delayed.contains(i) || wrongFactory
+          || (defect == Defect.DUPLICATE_POINTER && duplicateKind(i).equals("DelayedWork"));
+      String factory = delayed.contains(i) != wrongFactory ? "HasDelayedWork" : "HasWork";
+      String descriptor = delayedPointer ? "HasDelayedWork" : "HasWork";
+      String cast = descriptor.equals(factory) ? "" : "(" + descriptor + "<" + name + ", " + p + ">) ";
       return "  @SuppressWarnings(\"rawtypes\")\n"
-          + "  record " + p + "(" + name + " item) implements WorkItemPointer<" + name + ", " + p
+          + "  record " + p + "(" + name + " item) implements "
+          + (delayedPointer ? "DelayedWorkItemPointer<" : "WorkItemPointer<") + name + ", " + p
           + "> {\n"
-          + "    static final HasWork<" + name + ", " + p + "> WORK =\n"
-          + "        HasWork.of(MethodHandles.lookup(), " + name + ".class, " + p + ".class, \""
-          + named + "\");\n"
-          + "    @Override public HasWork<" + name + ", " + p + "> hasWork() { return WORK; }\n"
+          + "    static final " + factory + "<" + name + ", " + p + "> WORK =\n"
+          + "        " + factory + ".of(MethodHandles.lookup(), " + name + ".class, " + p
+          + ".class, \"" + named + "\");\n"
+          + "    @Override public " + descriptor + "<" + name + ", " + p + "> hasWork() { return "
+          + cast + "WORK; }\n"
           + "    @Override public void run() {}\n"
           + "  }\n";
     }

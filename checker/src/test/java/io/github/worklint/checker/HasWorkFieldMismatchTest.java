@@ -1,6 +1,7 @@
 package io.github.worklint.checker;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -462,5 +463,127 @@ class HasWorkFieldMismatchTest {
   @Test
   void fixedCodeIsCleanUnderEveryWorklintCheck() {
     Fixtures.assertCleanUnderAllChecks(HasWorkFieldMismatch.class, getClass(), "Connection.java", FIXED);
+  }
+
+  // ---- delayed slots and HasDelayedWork.of
+
+  private static String delayedItem(String slots, String pointer) {
+    return Fixtures.item(slots, pointer);
+  }
+
+  @Test
+  void hasWorkOfADelayedSlotNamesHasDelayedWork() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();",
+                Fixtures.delayedPointerOf("Item", "Tick", "HasWork", "timeout")
+                    .replace("        Has", "        // BUG: Diagnostic contains: Item.timeout is"
+                        + " a DelayedWork<Tick>, not Work<Tick>; describe a DelayedWork slot with"
+                        + " HasDelayedWork.of (HasWork.of for Tick): HasWork.of throws\n        Has")))
+        .doTest();
+  }
+
+  @Test
+  void hasDelayedWorkOfAPlainSlotIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  @Slot private final Work<Tick> timeout = new Work<>();",
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
+                    .replace("        Has", "        // BUG: Diagnostic contains: Item.timeout is"
+                        + " a Work<Tick>, not DelayedWork<Tick>; declare it DelayedWork<Tick> or"
+                        + " describe it with HasWork.of (HasDelayedWork.of for Tick):"
+                        + " HasDelayedWork.of throws\n        Has")))
+        .doTest();
+  }
+
+  @Test
+  void hasDelayedWorkOfTheRightSlotIsClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();\n"
+                    + "  @Slot private final Work<Ping> ping = new Work<>();",
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
+                    + Fixtures.pointer("Item", "Ping")))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void nonConstantNameOfHasDelayedWorkOfIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();",
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
+                    .replace("\"timeout\"", "String.valueOf(\"timeout\")")
+                    .replace("        Has", "        // BUG: Diagnostic contains: The field name"
+                        + " passed to HasDelayedWork.of for Tick is not a compile-time constant,"
+                        + " so nothing can check before run time that it names Item's"
+                        + " DelayedWork<Tick> slot\n        Has")))
+        .doTest();
+  }
+
+  private static final String TIMEOUT_SLOTS =
+      "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();\n"
+          + "  @Slot private final Work<Ping> ping = new Work<>();";
+
+  @Test
+  void fixNamesTheOneDelayedSlotOfP() {
+    refactoring
+        .addInputLines(
+            "Item.java",
+            delayedItem(TIMEOUT_SLOTS,
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "ping")
+                    + Fixtures.pointer("Item", "Ping")))
+        .addOutputLines(
+            "Item.java",
+            delayedItem(TIMEOUT_SLOTS,
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
+                    + Fixtures.pointer("Item", "Ping")))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  private static final String DELAYED_BY_HAS_WORK =
+      delayedItem(
+          "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();",
+          Fixtures.delayedPointerOf("Item", "Tick", "HasWork", "timeout"));
+
+  private static final String DELAYED_FACTORY_FIXED =
+      DELAYED_BY_HAS_WORK.replace("HasWork.of(", "HasDelayedWork.of(");
+
+  @Test
+  void fixUsesHasDelayedWorkOfForADelayedSlot() {
+    refactoring
+        .addInputLines("Item.java", DELAYED_BY_HAS_WORK)
+        .addOutputLines("Item.java", DELAYED_FACTORY_FIXED)
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void delayedFixesAreCleanUnderEveryWorklintCheck() {
+    Fixtures.assertCleanUnderAllChecks(
+        HasWorkFieldMismatch.class, getClass(), "Item.java", DELAYED_FACTORY_FIXED);
+    Fixtures.assertCleanUnderAllChecks(
+        HasWorkFieldMismatch.class, getClass(), "Item.java",
+        delayedItem(TIMEOUT_SLOTS,
+            Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")
+                + Fixtures.pointer("Item", "Ping")));
+  }
+
+  @Test
+  void factoryFixAppliesBesideTheSlotsOtherProblems() {
+    // Not final too (MisdeclaredWorkField adds final): the factory is wrong either way.
+    String notFinal = DELAYED_BY_HAS_WORK.replace("private final DelayedWork", "private DelayedWork");
+    refactoring
+        .addInputLines("Item.java", notFinal)
+        .addOutputLines("Item.java", notFinal.replace("HasWork.of(", "HasDelayedWork.of("))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
   }
 }

@@ -441,4 +441,81 @@ class HasWorkNotConstantTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ---- HasDelayedWork.of
+
+  private static final String DELAYED_PER_CALL =
+      Fixtures.unit(
+          """
+          final class Item {
+            @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();
+            record Tick(Item item) implements DelayedWorkItemPointer<Item, Tick> {
+              @Override public HasDelayedWork<Item, Tick> hasWork() {
+                return HasDelayedWork.of(MethodHandles.lookup(), Item.class, Tick.class, "timeout");
+              }
+              @Override public void run() {}
+            }
+          }
+          """);
+
+  private static final String DELAYED_HOISTED =
+      Fixtures.unit(
+          """
+          final class Item {
+            @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();
+            record Tick(Item item) implements DelayedWorkItemPointer<Item, Tick> {
+              @Override public HasDelayedWork<Item, Tick> hasWork() {
+                return WORK;
+              }
+              @Override public void run() {}
+              private static final HasDelayedWork<Item, Tick> WORK =
+                  HasDelayedWork.of(MethodHandles.lookup(), Item.class, Tick.class, "timeout");
+            }
+          }
+          """);
+
+  @Test
+  void hasDelayedWorkOfPerCallIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            DELAYED_PER_CALL.replace(
+                "      return HasDelayedWork",
+                "      // BUG: Diagnostic contains: HasDelayedWork.of for Tick (Item.timeout) is"
+                    + " called in Tick.hasWork(), not as the initializer of a static final field\n"
+                    + "      return HasDelayedWork"))
+        .doTest();
+  }
+
+  @Test
+  void fixHoistsHasDelayedWorkOfIntoAHasDelayedWorkConstant() {
+    refactoring
+        .addInputLines("Item.java", DELAYED_PER_CALL)
+        .addOutputLines("Item.java", DELAYED_HOISTED)
+        .doTest(TestMode.AST_MATCH);
+    Fixtures.assertCleanUnderAllChecks(
+        HasWorkNotConstant.class, getClass(), "Item.java", DELAYED_HOISTED);
+  }
+
+  @Test
+  void delayedHasWorkReturningAnInstanceFieldIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.unit(
+                """
+                final class Item {
+                  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();
+                  record Tick(Item item, HasDelayedWork<Item, Tick> work)
+                      implements DelayedWorkItemPointer<Item, Tick> {
+                    @Override public HasDelayedWork<Item, Tick> hasWork() {
+                      // BUG: Diagnostic contains: Tick.hasWork() returns the instance field work, a descriptor per Tick, not a static final HasDelayedWork constant
+                      return work;
+                    }
+                    @Override public void run() {}
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

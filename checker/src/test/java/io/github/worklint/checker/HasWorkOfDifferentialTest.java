@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.worklint.checker.testing.WorklintCompiler;
+import io.github.worklint.workqueue.HasDelayedWork;
 import io.github.worklint.workqueue.HasWork;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every argument of {@code HasWork.of} varied, and where the pointer is declared: the calls are
+ * Every argument of {@code HasWork.of} and {@code HasDelayedWork.of} varied, which of the two is
+ * called on which kind of slot, and where the pointer is declared: the calls are
  * compiled once with every worklint check, then each pointer class is initialised, which runs its
  * {@code HasWork.of}. Where compile time can decide, a check flags the call's line exactly when
  * {@code HasWork.of} throws; where it cannot (a class argument that is not a literal, a lookup
@@ -50,8 +52,51 @@ class HasWorkOfDifferentialTest {
 
   enum NameForm { LITERAL, CONSTANT, COMPUTED }
 
+  /**
+   * The slot class of the item's slots and the factory called: plain {@code Work} and {@code
+   * HasWork.of}, a {@code DelayedWork} slot described by {@code HasWork.of} (which throws), a
+   * plain slot described by {@code HasDelayedWork.of} (which throws), or both delayed. The
+   * pointers are delayed pointers whenever anything is delayed.
+   */
+  enum Kind {
+    PLAIN(false, false), DELAYED_SLOT(true, false), DELAYED_FACTORY(false, true), DELAYED(true, true);
+
+    final boolean delayedSlot;
+    final boolean delayedFactory;
+
+    Kind(boolean delayedSlot, boolean delayedFactory) {
+      this.delayedSlot = delayedSlot;
+      this.delayedFactory = delayedFactory;
+    }
+
+    boolean delayedPointers() {
+      return delayedSlot || delayedFactory;
+    }
+
+    String slot() {
+      return delayedSlot ? "DelayedWork" : "Work";
+    }
+
+    String factory() {
+      return delayedFactory ? "HasDelayedWork" : "HasWork";
+    }
+
+    String pointerInterface() {
+      return delayedPointers() ? "DelayedWorkItemPointer" : "WorkItemPointer";
+    }
+
+    String descriptor() {
+      return delayedPointers() ? "HasDelayedWork" : "HasWork";
+    }
+  }
+
+  /**
+   * The full product for the plain and the all-delayed kinds; the two mismatched kinds (which
+   * always throw) only with the right classes and name, where the mismatch is the only defect, so
+   * that both verdicts stay common.
+   */
   static final int ALL =
-      3 * 2 * 2 * 4 * 5 * 4 * 3;
+      3 * 2 * 2 * 4 * 5 * 4 * 3 * 2 + 3 * 2 * 2 * 4 * 3 * 2;
 
   @TempDir Path classes;
 
@@ -66,9 +111,14 @@ class HasWorkOfDifferentialTest {
           for (Lookup l : Lookup.values())
             for (Classes c : Classes.values())
               for (Name n : Name.values())
-                for (NameForm f : NameForm.values()) {
-                  all.add(new Case(all.size(), w, a, s, l, c, n, f));
-                }
+                for (NameForm f : NameForm.values())
+                  for (Kind k : Kind.values()) {
+                    boolean mismatched = k.delayedSlot != k.delayedFactory;
+                    if (!mismatched || (c == Classes.RIGHT && n == Name.F)) {
+                      all.add(new Case(all.size(), w, a, s, l, c, n, f, k));
+                    }
+                  }
+    assertTrue(all.size() == ALL, all.size() + " cases generated, " + ALL + " expected");
     Collections.shuffle(all, new Random(seed));
     List<Case> cases = all.subList(0, count);
     assertTrue(cases.size() >= Math.min(1000, ALL));
@@ -85,6 +135,7 @@ class HasWorkOfDifferentialTest {
     List<String> disagreements = new ArrayList<>();
     int throwing = 0;
     int decided = 0;
+    int delayedCases = 0;
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       for (Case c : cases) {
@@ -104,6 +155,9 @@ class HasWorkOfDifferentialTest {
         if (thrown != null) {
           throwing++;
         }
+        if (c.kind.delayedPointers()) {
+          delayedCases++;
+        }
         if (flagged != expected) {
           disagreements.add(
               c + ": runtime " + (thrown == null ? "accepts it" : "throws (" + thrown + ")")
@@ -116,15 +170,20 @@ class HasWorkOfDifferentialTest {
         "seed " + seed + ": " + disagreements.size() + " disagreements in " + count + " cases\n"
             + disagreements.stream().map(d -> d.substring(0, d.indexOf('\n'))).collect(joining("\n"))
             + "\n\n" + String.join("\n", disagreements.subList(0, Math.min(3, disagreements.size()))));
+    System.out.printf(
+        "HasWork.of/HasDelayedWork.of differential, seed %d: %d cases, %d decided, %d throw, %d of"
+            + " them delayed%n",
+        seed, count, decided, throwing, delayedCases);
     // Both verdicts must be common among the decided cases, or agreement proves little.
     assertTrue(decided > count / 4, decided + " decided of " + count);
     assertTrue(throwing > count / 4 && throwing < count * 9 / 10, throwing + " throw of " + count);
+    assertTrue(delayedCases > count / 3, delayedCases + " delayed of " + count);
   }
 
   /** One generated call: an item with slots f, g (and h in a nested Other), a pointer calling of. */
   record Case(
       int id, Where where, Access access, Slot slot, Lookup lookup, Classes classes, Name name,
-      NameForm nameForm) {
+      NameForm nameForm, Kind kind) {
 
     String item() { return "Item" + id; }
 
@@ -174,28 +233,35 @@ class HasWorkOfDifferentialTest {
       String mod = access == Access.PRIVATE ? "private " : "";
       String i = item();
       String p = pointer();
+      String work = kind.slot();
+      String pointerInterface = kind.pointerInterface();
       List<String> lines = new ArrayList<>();
       lines.add("import io.github.worklint.workqueue.*;");
       lines.add("import java.lang.invoke.MethodHandles;");
       if (slot == Slot.INHERITED) {
         String pointerName = where == Where.NESTED ? i + "." + p : p;
         lines.add("class Base" + id + " {");
-        lines.add("  @Slot " + mod + "final Work<" + pointerName + "> f = new Work<>();");
-        lines.add("  @Slot " + mod + "final Work<" + i + ".Q> g = new Work<>();");
+        lines.add("  @Slot " + mod + "final " + work + "<" + pointerName + "> f = new " + work + "<>();");
+        lines.add("  @Slot " + mod + "final " + work + "<" + i + ".Q> g = new " + work + "<>();");
         lines.add("}");
       }
       lines.add("final class " + i + (slot == Slot.INHERITED ? " extends Base" + id : "") + " {");
       if (slot == Slot.OWN) {
-        lines.add("  @Slot " + mod + "final Work<" + p + "> f = new Work<>();");
-        lines.add("  @Slot " + mod + "final Work<Q> g = new Work<>();");
+        lines.add("  @Slot " + mod + "final " + work + "<" + p + "> f = new " + work + "<>();");
+        lines.add("  @Slot " + mod + "final " + work + "<Q> g = new " + work + "<>();");
       }
-      lines.add("  static final class Other { @Slot " + mod + "final Work<R> h = new Work<>(); }");
-      lines.add("  record Q(" + i + " item) implements WorkItemPointer<" + i + ", Q> {");
-      lines.add("    @Override public HasWork<" + i + ", Q> hasWork() { throw new AssertionError(); }");
+      lines.add("  static final class Other { @Slot " + mod + "final " + work + "<R> h = new "
+          + work + "<>(); }");
+      lines.add("  record Q(" + i + " item) implements " + pointerInterface + "<" + i + ", Q> {");
+      lines.add(kind.delayedPointers()
+          ? Fixtures.unusedHasDelayedWork(i, "Q")
+          : Fixtures.unusedHasWork(i, "Q"));
       lines.add("    @Override public void run() {}");
       lines.add("  }");
-      lines.add("  record R(Other item) implements WorkItemPointer<Other, R> {");
-      lines.add(Fixtures.unusedHasWork("Other", "R"));
+      lines.add("  record R(Other item) implements " + pointerInterface + "<Other, R> {");
+      lines.add(kind.delayedPointers()
+          ? Fixtures.unusedHasDelayedWork("Other", "R")
+          : Fixtures.unusedHasWork("Other", "R"));
       lines.add("    @Override public void run() {}");
       lines.add("  }");
       lines.add("}");
@@ -214,12 +280,14 @@ class HasWorkOfDifferentialTest {
         lines.add("");
       }
       lines.add("@SuppressWarnings({\"rawtypes\", \"unchecked\"})");
-      lines.add("record " + p + "(" + i + " item) implements WorkItemPointer<" + i + ", " + p + "> {");
+      lines.add("record " + p + "(" + i + " item) implements " + kind.pointerInterface() + "<" + i
+          + ", " + p + "> {");
       lines.add("  static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();");
       lines.add("  static final Class<" + i + "> ITEM = " + i + ".class;");
       lines.add("  static final String NAME = " + quoted() + ";");
       lines.add("  static final HasWork WORK =");
-      lines.add("      HasWork.of(" + lookupArgument() + ", " + classArguments() + ", " + nameArgument() + ");");
+      lines.add("      " + kind.factory() + ".of(" + lookupArgument() + ", " + classArguments() + ", "
+          + nameArgument() + ");");
       lines.add("  static MethodHandles.Lookup itemLookup() {");
       lines.add("    try {");
       lines.add("      return MethodHandles.privateLookupIn(" + i + ".class, MethodHandles.lookup());");
@@ -227,7 +295,8 @@ class HasWorkOfDifferentialTest {
       lines.add("      throw new AssertionError(e);");
       lines.add("    }");
       lines.add("  }");
-      lines.add("  @Override public HasWork<" + i + ", " + p + "> hasWork() { return WORK; }");
+      lines.add("  @Override public " + kind.descriptor() + "<" + i + ", " + p + "> hasWork() { return ("
+          + kind.descriptor() + ") WORK; }");
       lines.add("  @Override public void run() {}");
       lines.add("}");
       return lines;
@@ -300,9 +369,12 @@ class HasWorkOfDifferentialTest {
         }
       }
       try {
-        HasWork.of(
-            MethodHandles.privateLookupIn(declaring, MethodHandles.lookup()),
-            (Class) itemClass, (Class) pointerClass, fieldName);
+        MethodHandles.Lookup full = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
+        if (kind.delayedFactory) {
+          HasDelayedWork.of(full, (Class) itemClass, (Class) pointerClass, fieldName);
+        } else {
+          HasWork.of(full, (Class) itemClass, (Class) pointerClass, fieldName);
+        }
         return null;
       } catch (IllegalArgumentException e) {
         return e.getMessage();
@@ -312,7 +384,7 @@ class HasWorkOfDifferentialTest {
     @Override
     public String toString() {
       return "case " + id + " " + where + " " + access + " " + slot + " " + lookup + " " + classes
-          + " " + name + " " + nameForm;
+          + " " + name + " " + nameForm + " " + kind;
     }
   }
 }

@@ -516,4 +516,98 @@ class MisdeclaredWorkFieldTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ---- delayed slots
+
+  private static String delayedItem(String... members) {
+    return Fixtures.item(
+        String.join("\n", members),
+        Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout"));
+  }
+
+  @Test
+  void delayedSlotThatIsNotFinalIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  // BUG: Diagnostic contains: Item.timeout (DelayedWork<Tick>) is misdeclared: it"
+                    + " is not final, so replacing the slot while a Tick is queued loses that work",
+                "  @Slot private DelayedWork<Tick> timeout = new DelayedWork<>();"))
+        .doTest();
+  }
+
+  @Test
+  void staticDelayedSlotIsRejectedByHasDelayedWorkOf() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  // BUG: Diagnostic contains: HasDelayedWork.of rejects it at run time",
+                "  @Slot private static final DelayedWork<Tick> timeout = new DelayedWork<>();"))
+        .doTest();
+  }
+
+  @Test
+  void delayedSlotFromAParameterIsNotFresh() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  @Slot private final DelayedWork<Tick> timeout;",
+                "  Item(DelayedWork<Tick> shared) {",
+                "    // BUG: Diagnostic contains: it is assigned from parameter shared in the"
+                    + " constructor, not a fresh new DelayedWork<>()",
+                "    timeout = shared;",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
+  void delayedSlotReplacedInAMethodIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem(
+                "  @SuppressWarnings(\"MisdeclaredWorkField\")",
+                "  @Slot private DelayedWork<Tick> timeout = new DelayedWork<>();",
+                "  // BUG: Diagnostic contains: Create the slot once, with new DelayedWork<>() in"
+                    + " its declaration",
+                "  void reset() { timeout = new DelayedWork<>(); }"))
+        .doTest();
+  }
+
+  @Test
+  void freshFinalDelayedSlotIsClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            delayedItem("  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();"))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fixAddsFinalToADelayedSlotAndTheResultIsClean() {
+    String fixed = delayedItem("  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();");
+    refactoring
+        .addInputLines(
+            "Item.java",
+            delayedItem("  @Slot private DelayedWork<Tick> timeout = new DelayedWork<>();"))
+        .addOutputLines("Item.java", fixed)
+        .doTest();
+    Fixtures.assertCleanUnderAllChecks(MisdeclaredWorkField.class, getClass(), "Item.java", fixed);
+  }
+
+  @Test
+  void fixDropsStaticFromADelayedSlot() {
+    refactoring
+        .addInputLines(
+            "Item.java",
+            delayedItem("  @Slot private static final DelayedWork<Tick> timeout = new DelayedWork<>();"))
+        .addOutputLines(
+            "Item.java",
+            delayedItem("  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();"))
+        .doTest();
+  }
 }

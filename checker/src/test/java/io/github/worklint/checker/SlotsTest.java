@@ -28,10 +28,15 @@ class SlotsTest {
           Slots.of(type, state).stream()
               .map(f -> f.owner.getSimpleName() + "." + f.getSimpleName())
               .collect(Collectors.joining(", "));
+      String families =
+          Slots.of(type, state).stream()
+              .map(f -> String.valueOf(WorkTypes.family(f.type)))
+              .collect(Collectors.joining(", "));
       VarSymbol f = Slots.named(type, "f", state);
       return buildDescription(tree)
           .setMessage(
-              "slots [" + slots + "] f=" + (f == null ? "none" : f.owner.getSimpleName() + ".f"))
+              "slots [" + slots + "] f=" + (f == null ? "none" : f.owner.getSimpleName() + ".f")
+                  + " families [" + families + "]")
           .build();
     }
   }
@@ -71,6 +76,28 @@ class SlotsTest {
             "  static final class Work<P> {}",
             "  final Work<Runnable> f = new Work<>();",
             "  final io.github.worklint.workqueue.WorkQueue queue = null;",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void delayedSlotsAreSlotsOfTheirOwnFamily() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            "import io.github.worklint.workqueue.*;",
+            "// BUG: Diagnostic contains: slots [Item.a, Item.b] f=none families [PLAIN, DELAYED]",
+            "class Item {",
+            "  final Work<?> a = new Work<>();",
+            "  @SuppressWarnings(\"rawtypes\") final DelayedWork b = new DelayedWork();",
+            "}",
+            "// BUG: Diagnostic contains: slots [Item.a, Item.b, Sub.c] f=none families [PLAIN, DELAYED, DELAYED]",
+            "final class Sub extends Item {",
+            "  final io.github.worklint.workqueue.DelayedWork<?> c =",
+            "      new io.github.worklint.workqueue.DelayedWork<>();",
+            "  // BUG: Diagnostic contains: slots [] f=none families []",
+            "  static final class DelayedWork<P> {}",
+            "  final DelayedWork<Runnable> lookAlike = new DelayedWork<>();",
             "}")
         .doTest();
   }

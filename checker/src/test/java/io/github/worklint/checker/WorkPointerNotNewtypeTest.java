@@ -538,4 +538,64 @@ class WorkPointerNotNewtypeTest {
             "}")
         .doTest();
   }
+
+  // ---- delayed pointers
+
+  @Test
+  void delayedPointerWithExtraStateIsFlaggedAndToldToStayDelayed() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.unit(
+                """
+                import java.time.Duration;
+                final class Item {
+                  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();
+                  // BUG: Diagnostic contains: Tick is not a pointer newtype: it holds more than its item (component item, component delay): an enqueue that finds the slot pending returns false and drops the rest of that pointer's state. Declare it as record Tick(Item item) implements DelayedWorkItemPointer<Item, Tick>.
+                  record Tick(Item item, Duration delay) implements DelayedWorkItemPointer<Item, Tick> {
+                """
+                    + Fixtures.unusedHasDelayedWork("Item", "Tick")
+                    + """
+                    @Override public void run() {}
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void openDelayedPointerClassGetsFinalAndTheResultIsClean() {
+    String open =
+        Fixtures.unit(
+            """
+            final class Item {
+              @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();
+              static class Tick implements DelayedWorkItemPointer<Item, Tick> {
+                static final HasDelayedWork<Item, Tick> WORK =
+                    HasDelayedWork.of(MethodHandles.lookup(), Item.class, Tick.class, "timeout");
+                private final Item item;
+                Tick(Item item) { this.item = item; }
+                @Override public Item item() { return item; }
+                @Override public HasDelayedWork<Item, Tick> hasWork() { return WORK; }
+                @Override public void run() {}
+              }
+            }
+            """);
+    String fixed = open.replace("static class Tick", "static final class Tick");
+    BugCheckerRefactoringTestHelper.newInstance(WorkPointerNotNewtype.class, getClass())
+        .addInputLines("Item.java", open)
+        .addOutputLines("Item.java", fixed)
+        .doTest(TestMode.TEXT_MATCH);
+    Fixtures.assertCleanUnderAllChecks(WorkPointerNotNewtype.class, getClass(), "Item.java", fixed);
+  }
+
+  @Test
+  void delayedRecordPointerIsClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.item(Fixtures.TIMEOUT_SLOT, Fixtures.delayedPointer("Item", "Tick")))
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }

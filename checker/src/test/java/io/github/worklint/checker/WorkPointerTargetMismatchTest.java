@@ -449,4 +449,68 @@ class WorkPointerTargetMismatchTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ---- delayed slots and descriptors
+
+  @Test
+  void delayedSlotOutsideItsItemIsFlagged() {
+    helper
+        .addSourceLines(
+            "Socket.java",
+            Fixtures.unit(
+                "final class Socket {\n" + Fixtures.delayedPointer("Socket", "Tick") + "}\n"))
+        .addSourceLines(
+            "Connection.java",
+            Fixtures.unit(
+                """
+                final class Connection {
+                  // BUG: Diagnostic contains: Connection declares slot timeout (DelayedWork<Tick>), but Tick's item type is Socket, which is not Connection or a subclass of it: HasDelayedWork.of(…, Socket.class, Tick.class, …) searches only Socket and its superclasses, so timeout can never be queued; Socket has no DelayedWork<Tick> slot, so HasDelayedWork.of fails
+                  @Slot private final DelayedWork<Socket.Tick> timeout = new DelayedWork<>();
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void delayedHasWorkReturningAnotherPointersDescriptorIsFlagged() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.unit(
+                """
+                final class Item {
+                  @Slot private final DelayedWork<Tick> tick = new DelayedWork<>();
+                  @Slot private final DelayedWork<Tock> tock = new DelayedWork<>();
+                  record Tick(Item item) implements DelayedWorkItemPointer<Item, Tick> {
+                    static final HasDelayedWork<Item, Tick> WORK =
+                        HasDelayedWork.of(MethodHandles.lookup(), Item.class, Tick.class, "tick");
+                    @SuppressWarnings({"rawtypes", "unchecked"})
+                    @Override public HasDelayedWork<Item, Tick> hasWork() {
+                      // BUG: Diagnostic contains: Tick.hasWork() returns the descriptor of Tock's slot (slot tock), not Tick's own: enqueue throws IllegalArgumentException for every Tick (it would run in Tock's slot). Return Tick's own HasDelayedWork<…, Tick> constant.
+                      return (HasDelayedWork) Tock.WORK;
+                    }
+                    @Override public void run() {}
+                  }
+                  record Tock(Item item) implements DelayedWorkItemPointer<Item, Tock> {
+                    static final HasDelayedWork<Item, Tock> WORK =
+                        HasDelayedWork.of(MethodHandles.lookup(), Item.class, Tock.class, "tock");
+                    @Override public HasDelayedWork<Item, Tock> hasWork() { return WORK; }
+                    @Override public void run() {}
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void delayedSlotInItsItemIsClean() {
+    helper
+        .addSourceLines(
+            "Item.java",
+            Fixtures.item(
+                Fixtures.TIMEOUT_SLOT,
+                Fixtures.delayedPointerOf("Item", "Tick", "HasDelayedWork", "timeout")))
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }

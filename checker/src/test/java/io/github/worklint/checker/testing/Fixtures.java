@@ -27,7 +27,16 @@ public final class Fixtures {
    * does not need, indented for a member of a nested record.
    */
   public static String unusedHasWork(String item, String pointer) {
-    return "    @Override public HasWork<" + item + ", " + pointer + "> hasWork() {"
+    return unusedHasWork("HasWork", item, pointer);
+  }
+
+  /** {@link #unusedHasWork} for a delayed pointer: its {@code hasWork()} is a HasDelayedWork. */
+  public static String unusedHasDelayedWork(String item, String pointer) {
+    return unusedHasWork("HasDelayedWork", item, pointer);
+  }
+
+  private static String unusedHasWork(String descriptor, String item, String pointer) {
+    return "    @Override public " + descriptor + "<" + item + ", " + pointer + "> hasWork() {"
         + " throw new AssertionError(); }";
   }
 
@@ -36,12 +45,49 @@ public final class Fixtures {
    * {@code run()}.
    */
   public static String pointer(String item, String pointer) {
+    return pointer("WorkItemPointer", item, pointer, unusedHasWork(item, pointer));
+  }
+
+  /** {@link #pointer} for a delayed pointer: a {@code DelayedWorkItemPointer} record. */
+  public static String delayedPointer(String item, String pointer) {
+    return pointer("DelayedWorkItemPointer", item, pointer, unusedHasDelayedWork(item, pointer));
+  }
+
+  private static String pointer(String type, String item, String pointer, String hasWork) {
     return """
-          record %2$s(%1$s item) implements WorkItemPointer<%1$s, %2$s> {
+          record %2$s(%1$s item) implements %4$s<%1$s, %2$s> {
         %3$s
             @Override public void run() {}
           }
-        """.formatted(item, pointer, unusedHasWork(item, pointer));
+        """.formatted(item, pointer, hasWork, type);
+  }
+
+  /**
+   * A delayed pointer record nested in its item whose {@code hasWork()} returns the static final
+   * {@code WORK = factory.of(MethodHandles.lookup(), item.class, pointer.class, "field")}; for
+   * {@code factory} {@code HasWork} it is declared a {@code HasWork} and cast, which compiles and
+   * fails at run time.
+   */
+  public static String delayedPointerOf(String item, String pointer, String factory, String field) {
+    String cast = factory.equals("HasDelayedWork") ? "" : "(HasDelayedWork<%1$s, %2$s>) ";
+    return String.join(
+            "\n",
+            "  record %2$s(%1$s item) implements DelayedWorkItemPointer<%1$s, %2$s> {",
+            "    static final %3$s<%1$s, %2$s> WORK =",
+            "        %3$s.of(MethodHandles.lookup(), %1$s.class, %2$s.class, \"%4$s\");",
+            "    @Override public HasDelayedWork<%1$s, %2$s> hasWork() { return " + cast + "WORK; }",
+            "    @Override public void run() {}",
+            "  }")
+        .formatted(item, pointer, factory, field);
+  }
+
+  /** The delayed slot the delayed fixtures share: {@code Item}'s {@code DelayedWork<Tick>}. */
+  public static final String TIMEOUT_SLOT =
+      "  @Slot private final DelayedWork<Tick> timeout = new DelayedWork<>();";
+
+  /** A compilation unit of {@code final class Item} with {@code members}, one after another. */
+  public static String item(String... members) {
+    return unit("final class Item {\n" + String.join("\n", members) + "\n}\n");
   }
 
   /** A compilation unit: the imports, then {@code body} as it stands. */
