@@ -244,4 +244,35 @@ class FlushWhileHoldingLockTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void flushOfADelayedSlotUnderTheLockItsRunTakesIsFlagged() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            "import io.github.worklint.workqueue.*;",
+            "import java.lang.invoke.MethodHandles;",
+            "import java.time.Duration;",
+            "final class Session {",
+            "  private final Object lock = new Object();",
+            "  @Slot private final DelayedWork<Expire> expireWork = new DelayedWork<>();",
+            "  void expire() { synchronized (lock) {} }",
+            "  void touch() {",
+            "    synchronized (lock) {",
+            "      WorkQueue.system().modDelayed(new Expire(this), Duration.ofSeconds(30));",
+            "      // BUG: Diagnostic contains: cancelSync(p) of slot Session.expireWork (pointer type"
+                + " Expire) is called while holding the monitor of Session.lock",
+            "      WorkQueue.system().cancelSync(new Expire(this));",
+            "    }",
+            "    WorkQueue.system().flush(new Expire(this));",
+            "  }",
+            "  record Expire(Session item) implements DelayedWorkItemPointer<Session, Expire> {",
+            "    static final HasDelayedWork<Session, Expire> WORK = HasDelayedWork.of(",
+            "        MethodHandles.lookup(), Session.class, Expire.class, \"expireWork\");",
+            "    @Override public HasDelayedWork<Session, Expire> hasWork() { return WORK; }",
+            "    @Override public void run() { item.expire(); }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
