@@ -1,11 +1,13 @@
 package io.github.worklint.workqueue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +19,38 @@ import org.jspecify.annotations.Nullable;
  * <p>The waiting operations ({@link #flush(WorkItemPointer)}, {@link #cancelSync}, {@link
  * #flush()}, {@link #drain()}, {@link #close()}) block uninterruptibly, as the kernel's do; an
  * interrupt that arrives meanwhile stays set on the thread.
+ *
+ * <p>How it is built (the invariants are stated next to the fields they govern). Producers never
+ * take a lock: an enqueue is one compare-and-set on the slot's state, which takes its PENDING
+ * token, and one atomic exchange that pushes the slot onto this queue's <em>inbox</em>, an
+ * intrusive stack whose nodes are the slots themselves. Workers, cancels and flushes share the
+ * queue's <em>take lock</em>, which no producer ever waits for: under it, whoever finds the ready
+ * list empty takes the whole inbox in one exchange, reverses it into FIFO order and appends it to
+ * the ready list (an intrusive doubly linked list), numbering the slots for {@link #flush()} as it
+ * goes. A worker that finds nothing spins briefly, then parks; a producer wakes a parked worker
+ * only when its push found the inbox empty, and a worker that leaves more work behind wakes
+ * another.
  */
 public final class WorkQueue implements AutoCloseable {
+
+  private static final VarHandle INBOX;
+  private static final VarHandle SLEEPERS;
+  private static final VarHandle PARKED;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      INBOX = lookup.findVarHandle(WorkQueue.class, "inbox", Work.class);
+      SLEEPERS = lookup.findVarHandle(WorkQueue.class, "sleepers", int.class);
+      PARKED = lookup.findVarHandle(Worker.class, "parked", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Checks of the inbox an idle worker makes before it parks, and pauses between two checks. */
+  private static final int SPIN_CHECKS = 16;
+  private static final int SPIN_PAUSES = 32;
 
   private static final ThreadLocal<@Nullable Worker> CURRENT_WORKER = new ThreadLocal<>();
 
@@ -34,14 +66,36 @@ public final class WorkQueue implements AutoCloseable {
   private final boolean shared;
   private final Thread.UncaughtExceptionHandler handler;
 
+  /** The take lock: workers, cancels, flushes and drains; never a producer. */
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition workAvailable = lock.newCondition();
   private final Progress progress = new Progress(lock);
   private final Worker[] workers;
+
+  /**
+   * The inbox: the slots pushed since a taker last emptied it, newest first, each linked by
+   * {@link Work#next} to the one pushed before it. Invariants: a slot is in here only while its
+   * PENDING token is held for the instance it carries (the pusher holds it; nobody can clear it
+   * before the slot reaches the ready list, since cancel and the workers find it only there); its
+   * {@link Work#linkedIn} is this queue's id; its link is written after the exchange that
+   * publishes it, and a taker that reads the slot itself there waits for the real link. Pushed
+   * by exchange only (never a lost push, never a retry); emptied by exchange to null only under
+   * {@link #lock}.
+   */
+  @SuppressWarnings("UnusedVariable") // accessed through INBOX
+  private volatile @Nullable Work<?> inbox;
+
+  /**
+   * Workers that announced they are about to park, or are parked. A producer reads it after its
+   * push and a worker increments it before its last look at the inbox: both are volatile
+   * read-modify-writes or reads in one total order, so either the producer sees the sleeper and
+   * wakes it, or the sleeper sees the push and does not park. No lost wake-up.
+   */
+  private volatile int sleepers;
 
   // Guarded by lock; closed and drainers are also read without it, to refuse an enqueue before
   // it takes the slot's token (a token taken and given back would make a concurrent enqueue of
   // the same slot report "already pending" for work that never runs).
+  /** The ready list: slots taken out of the inbox in FIFO order, numbered, not yet dequeued. */
   private final SlotList queued = new SlotList();
   /**
    * Instances of this queue handed to the worker already running their slot (possibly another
@@ -51,7 +105,6 @@ public final class WorkQueue implements AutoCloseable {
   /** Tickets of this queue's instances running on other queues' workers (rare: an object each). */
   private final List<Long> foreignRuns = new ArrayList<>();
   private long nextTicket;
-  private int idleWorkers;
   private final AtomicInteger drainers = new AtomicInteger();
   private volatile boolean closed;
 
@@ -128,21 +181,54 @@ public final class WorkQueue implements AutoCloseable {
     if (!work.tryMarkPending()) {
       return false;
     }
+    long seq = linkPending(work, pointer);
+    // close() or drain() may have begun after the first check; this second look comes after the
+    // push, so a close() whose workers missed the push is seen here (both are volatile accesses
+    // in one total order: the workers look at closed before their last look at the inbox).
+    if (refusesEnqueue() && takeBack(work, seq)) {
+      throw enqueueRefused(pointer);
+    }
+    return true;
+  }
+
+  /**
+   * Links the slot whose PENDING token the caller holds, carrying {@code pointer}, into this
+   * queue, and returns the number of that instance. The second half of {@link #enqueue}: the
+   * caller took the token ({@link Work#tryMarkPending()}) earlier, possibly on another thread.
+   * It refuses nothing: a queue that is draining or closing accepts the instance (whoever holds
+   * a token for this queue must be waited for by drain and close).
+   */
+  <P extends WorkItemPointer<?, P>> long linkPending(Work<P> work, P pointer) {
+    long seq = work.acceptInstance(pointer);
+    work.markPushing(); // before linkedIn: whoever sees linkedIn also sees that the push is on
+    work.setLinkedIn(id);
+    Work<?> older = (Work<?>) INBOX.getAndSet(this, work);
+    work.linkBehind(older);
+    // Only a push onto an empty inbox can find every worker asleep: a push behind another one
+    // follows a push that saw the same sleepers, or a worker that was still awake.
+    if (older == null && sleepers != 0) {
+      wakeOne();
+    }
+    return seq;
+  }
+
+  /**
+   * Takes back instance {@code seq} of {@code work} that this queue refused after linking it;
+   * false if a worker already took it, which then counts as accepted.
+   */
+  private boolean takeBack(Work<?> work, long seq) {
     lock.lock();
     try {
-      if (refusesEnqueue()) {
-        // close() or drain() began after the check above: give the token back.
-        work.unmarkPending();
-        throw enqueueRefused(pointer);
+      if (work.linkedIn != id || work.queuedSeq() != seq || !removeQueued(work)) {
+        return false;
       }
-      work.acceptInstance(pointer);
-      link(work);
-      if (idleWorkers > 0) {
-        workAvailable.signal();
-      }
+      work.markDone(seq);
+      work.unmarkPending();
+      progress.signal();
     } finally {
       lock.unlock();
     }
+    SLOT_EVENTS.signal();
     return true;
   }
 
@@ -227,6 +313,7 @@ public final class WorkQueue implements AutoCloseable {
     long target;
     lock.lock();
     try {
+      transferInbox(); // numbers everything pushed before the call
       target = nextTicket;
     } finally {
       lock.unlock();
@@ -280,7 +367,7 @@ public final class WorkQueue implements AutoCloseable {
           drainers.decrementAndGet();
         }
         closed = true;
-        workAvailable.signalAll();
+        wakeAll();
       }
     } finally {
       lock.unlock();
@@ -327,22 +414,81 @@ public final class WorkQueue implements AutoCloseable {
     return hasWork.workOf(item);
   }
 
-  // ---- the intrusive list, guarded by lock
+  // ---- the inbox and the ready list, guarded by lock
 
-  private void link(Work<?> work) {
-    work.ticket = nextTicket++;
-    queued.append(work);
-    work.linkedIn = id;
+  /**
+   * Moves everything in the inbox to the end of the ready list, oldest first, and numbers it;
+   * returns false if the inbox was empty. One exchange takes the whole inbox, however long.
+   */
+  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+  private boolean transferInbox() {
+    Work<?> newest = (Work<?>) INBOX.getAndSet(this, null);
+    if (newest == null) {
+      return false;
+    }
+    Work<?> later = null;
+    for (Work<?> work = newest; work != null; ) {
+      Work<?> older = work.awaitOlder();
+      work.next = later; // the inbox is private to this taker now: reverse it in place
+      later = work;
+      work = older;
+    }
+    for (Work<?> work = later; work != null; ) {
+      Work<?> next = work.next;
+      work.ticket = nextTicket++;
+      queued.append(work);
+      work.inReady = true;
+      work = next;
+    }
+    return true;
+  }
+
+  /**
+   * Removes {@code work}, which names this queue in linkedIn, from the inbox or the ready list;
+   * false if it is not in either yet (its enqueue took the token but has not finished its push).
+   */
+  private boolean removeQueued(Work<?> work) {
+    if (!work.inReady && work.isBeingPushed()) {
+      return false; // wait for the push rather than walk an inbox that cannot hold it yet
+    }
+    if (!work.inReady && popNewest(work)) {
+      work.setLinkedIn(0);
+      return true;
+    }
+    if (!work.inReady) {
+      transferInbox();
+      if (!work.inReady) {
+        return false;
+      }
+    }
+    unlink(work);
+    return true;
+  }
+
+  /**
+   * Removes {@code work} from the inbox if it is the newest slot there, without walking the rest:
+   * the common case of a cancel right after its enqueue. Only holders of the lock remove slots
+   * from the inbox, so the slot cannot leave and come back between the read and the
+   * compare-and-set (no ABA); a push after the read makes the compare-and-set fail.
+   */
+  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+  private boolean popNewest(Work<?> work) {
+    if (INBOX.getVolatile(this) != work) {
+      return false;
+    }
+    Work<?> older = work.awaitOlder();
+    return INBOX.compareAndSet(this, work, older);
   }
 
   private void unlink(Work<?> work) {
     queued.remove(work);
-    work.linkedIn = 0;
+    work.inReady = false;
+    work.setLinkedIn(0);
   }
 
   /**
    * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is.
-   * Spins in the short window where an enqueue has taken the token but not yet linked the slot.
+   * Spins in the short window where an enqueue has taken the token but not yet pushed the slot.
    */
   private static boolean grabPending(Work<?> work) {
     while (true) {
@@ -367,6 +513,7 @@ public final class WorkQueue implements AutoCloseable {
         SLOT_EVENTS.signal();
         return true;
       }
+      Thread.onSpinWait();
     }
   }
 
@@ -376,7 +523,9 @@ public final class WorkQueue implements AutoCloseable {
       if (work.linkedIn != id) {
         return false;
       }
-      unlink(work);
+      if (!removeQueued(work)) {
+        return false; // its enqueue has not pushed it yet
+      }
       work.markDone(work.queuedSeq());
       work.unmarkPending();
       progress.signal();
@@ -404,7 +553,7 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   private boolean isIdle() {
-    return oldestOutstandingTicket() == Long.MAX_VALUE;
+    return INBOX.getVolatile(this) == null && oldestOutstandingTicket() == Long.MAX_VALUE;
   }
 
   // ---- the workers
@@ -413,11 +562,17 @@ public final class WorkQueue implements AutoCloseable {
     CURRENT_WORKER.set(me);
     try {
       while (true) {
+        // Read before take() looks at the inbox: an enqueue that pushes after that look reads
+        // closed after its push, sees it set, and takes its slot back (see enqueue).
+        boolean closing = closed;
         Work<?> work = take(me);
-        if (work == null) {
+        if (work != null) {
+          runAndRerun(me, work);
+        } else if (closing) {
           return;
+        } else {
+          awaitWork(me);
         }
-        runAndRerun(me, work);
       }
     } finally {
       CURRENT_WORKER.remove();
@@ -425,26 +580,25 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * The next slot this worker may run, already marked running; null once the queue is closed
-   * and empty. A slot that is still running on another worker is handed to that worker instead,
-   * which is how a slot never runs concurrently with itself.
+   * The next slot this worker may run, already marked running; null if there is none now. A slot
+   * that is still running on another worker is handed to that worker instead, which is how a slot
+   * never runs concurrently with itself.
    */
   private @Nullable Work<?> take(Worker me) {
+    boolean moreLeft;
+    Work<?> taken = null;
     lock.lock();
     try {
       me.runningTicket = Long.MAX_VALUE;
       me.running = null;
       me.runningFor = null;
       progress.signal();
-      while (true) {
+      while (taken == null) {
         Work<?> work = queued.first();
         if (work == null) {
-          if (closed) {
+          if (!transferInbox()) {
             return null;
           }
-          idleWorkers++;
-          workAvailable.awaitUninterruptibly();
-          idleWorkers--;
           continue;
         }
         unlink(work);
@@ -452,12 +606,87 @@ public final class WorkQueue implements AutoCloseable {
           me.running = work;
           me.runningFor = this;
           me.runningTicket = work.ticket;
-          return work;
+          taken = work;
+        } else {
+          handedOff.append(work);
         }
-        handedOff.append(work);
       }
+      moreLeft = queued.first() != null || INBOX.getVolatile(this) != null;
     } finally {
       lock.unlock();
+    }
+    if (moreLeft && sleepers != 0) {
+      wakeOne(); // work for another worker: the producers wake one only per empty inbox
+    }
+    return taken;
+  }
+
+  /**
+   * Waits for work: spins on the inbox for a few microseconds (a producer that is still pushing
+   * usually pushes again sooner than a park and unpark take), then parks until a producer or
+   * another worker wakes it, or close() does.
+   */
+  @SuppressWarnings("ThreadPriorityCheck") // one yield before parking: see performance.md
+  private void awaitWork(Worker me) {
+    for (int check = 0; check < SPIN_CHECKS; check++) {
+      if (INBOX.getVolatile(this) != null) {
+        return;
+      }
+      for (int pause = 0; pause < SPIN_PAUSES; pause++) {
+        Thread.onSpinWait();
+      }
+    }
+    Thread.yield();
+    me.parked = true;
+    SLEEPERS.getAndAdd(this, 1);
+    try {
+      if (hasWorkOrClosed()) {
+        PARKED.compareAndSet(me, true, false);
+        return;
+      }
+      while (me.parked) {
+        LockSupport.park(this);
+      }
+    } finally {
+      SLEEPERS.getAndAdd(this, -1);
+    }
+  }
+
+  /**
+   * The sleeper's last look, after it counted itself in {@link #sleepers}; under the lock, so
+   * that a flush or cancel that moved the inbox to the ready list is seen too.
+   */
+  private boolean hasWorkOrClosed() {
+    lock.lock();
+    try {
+      return closed || queued.first() != null || INBOX.getVolatile(this) != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Unparks one parked worker, if one is parked and nobody else has woken it already. */
+  private void wakeOne() {
+    for (Worker worker : workers) {
+      if (worker.parked && PARKED.compareAndSet(worker, true, false)) {
+        unpark(worker);
+        return;
+      }
+    }
+  }
+
+  private void wakeAll() {
+    for (Worker worker : workers) {
+      if (PARKED.compareAndSet(worker, true, false)) {
+        unpark(worker);
+      }
+    }
+  }
+
+  private static void unpark(Worker worker) {
+    Thread thread = worker.thread;
+    if (thread != null) { // set before the thread starts, so before it can ever park
+      LockSupport.unpark(thread);
     }
   }
 
@@ -664,6 +893,11 @@ public final class WorkQueue implements AutoCloseable {
     volatile @Nullable WorkQueue runningFor;
     /** The ticket of another queue's instance running here; only this worker reads it. */
     long foreignTicket;
+    /**
+     * Set by this worker before it counts itself among the sleepers; cleared by whoever wakes it
+     * (a compare-and-set, so that one wake-up is spent on one sleeper), which then unparks it.
+     */
+    volatile boolean parked;
 
     Worker(WorkQueue queue) {
       this.queue = queue;
