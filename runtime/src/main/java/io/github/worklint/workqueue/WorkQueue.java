@@ -104,7 +104,20 @@ public final class WorkQueue implements AutoCloseable {
   private final SlotList handedOff = new SlotList();
   /** Tickets of this queue's instances running on other queues' workers (rare: an object each). */
   private final List<Long> foreignRuns = new ArrayList<>();
+  /**
+   * The next batch number: every slot moved from the inbox to the ready list in one transfer gets
+   * the same number, in FIFO order of transfers, so the ready list is sorted by it.
+   */
   private long nextTicket;
+  /**
+   * Waiters of {@link #progress} want a signal once the oldest outstanding ticket reaches this:
+   * the lowest target of a waiting flush(), Long.MIN_VALUE while a drain waits (any change), and
+   * Long.MAX_VALUE when nobody waits. A waiter lowers it under the lock each time it finds its
+   * condition false, just before it waits; a worker that sees it reached resets it and signals,
+   * and every waiter that is still short lowers it again. So a flush() of 10^6 items is woken
+   * once, not once per item.
+   */
+  private long signalAt = Long.MAX_VALUE;
   private final AtomicInteger drainers = new AtomicInteger();
   private volatile boolean closed;
 
@@ -224,7 +237,7 @@ public final class WorkQueue implements AutoCloseable {
       }
       work.markDone(seq);
       work.unmarkPending();
-      progress.signal();
+      signalWaiters();
     } finally {
       lock.unlock();
     }
@@ -318,7 +331,7 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    progress.await(() -> oldestOutstandingTicket() >= target);
+    progress.await(() -> flushedThrough(target));
   }
 
   /**
@@ -333,7 +346,7 @@ public final class WorkQueue implements AutoCloseable {
     try {
       drainers.incrementAndGet();
       try {
-        progress.await(this::isIdle);
+        progress.await(this::drained);
       } finally {
         drainers.decrementAndGet();
       }
@@ -362,7 +375,7 @@ public final class WorkQueue implements AutoCloseable {
         closesNow = true;
         drainers.incrementAndGet();
         try {
-          progress.await(this::isIdle);
+          progress.await(this::drained);
         } finally {
           drainers.decrementAndGet();
         }
@@ -417,8 +430,9 @@ public final class WorkQueue implements AutoCloseable {
   // ---- the inbox and the ready list, guarded by lock
 
   /**
-   * Moves everything in the inbox to the end of the ready list, oldest first, and numbers it;
-   * returns false if the inbox was empty. One exchange takes the whole inbox, however long.
+   * Moves everything in the inbox to the end of the ready list, oldest first, as one numbered
+   * batch; returns false if the inbox was empty. One exchange takes the whole inbox, however
+   * long, and one pass links it backwards into the ready list.
    */
   @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
   private boolean transferInbox() {
@@ -426,21 +440,24 @@ public final class WorkQueue implements AutoCloseable {
     if (newest == null) {
       return false;
     }
+    long batch = nextTicket++;
     Work<?> later = null;
-    for (Work<?> work = newest; work != null; ) {
-      Work<?> older = work.awaitOlder();
-      work.next = later; // the inbox is private to this taker now: reverse it in place
+    Work<?> work = newest;
+    while (true) {
+      Work<?> older = work.awaitOlder(); // the inbox is private to this taker now
+      work.ticket = batch;
+      work.inReady = true;
+      work.next = later;
+      if (later != null) {
+        later.prev = work;
+      }
+      if (older == null) {
+        queued.appendChain(work, newest);
+        return true;
+      }
       later = work;
       work = older;
     }
-    for (Work<?> work = later; work != null; ) {
-      Work<?> next = work.next;
-      work.ticket = nextTicket++;
-      queued.append(work);
-      work.inReady = true;
-      work = next;
-    }
-    return true;
   }
 
   /**
@@ -528,7 +545,7 @@ public final class WorkQueue implements AutoCloseable {
       }
       work.markDone(work.queuedSeq());
       work.unmarkPending();
-      progress.signal();
+      signalWaiters();
       return true;
     } finally {
       lock.unlock();
@@ -550,6 +567,32 @@ public final class WorkQueue implements AutoCloseable {
       oldest = Math.min(oldest, ticket);
     }
     return oldest;
+  }
+
+  /** flush()'s condition, evaluated under the lock. */
+  private boolean flushedThrough(long target) {
+    if (oldestOutstandingTicket() >= target) {
+      return true;
+    }
+    signalAt = Math.min(signalAt, target);
+    return false;
+  }
+
+  /** drain()'s and close()'s condition, evaluated under the lock. */
+  private boolean drained() {
+    if (isIdle()) {
+      return true;
+    }
+    signalAt = Long.MIN_VALUE;
+    return false;
+  }
+
+  /** After a change of the outstanding tickets, under the lock: wakes waiters that may be done. */
+  private void signalWaiters() {
+    if (signalAt != Long.MAX_VALUE && oldestOutstandingTicket() >= signalAt) {
+      signalAt = Long.MAX_VALUE;
+      progress.signal();
+    }
   }
 
   private boolean isIdle() {
@@ -586,19 +629,21 @@ public final class WorkQueue implements AutoCloseable {
    */
   private @Nullable Work<?> take(Worker me) {
     boolean moreLeft;
+    boolean transferred = false;
     Work<?> taken = null;
-    lock.lock();
+    lockTake();
     try {
       me.runningTicket = Long.MAX_VALUE;
       me.running = null;
       me.runningFor = null;
-      progress.signal();
+      signalWaiters();
       while (taken == null) {
         Work<?> work = queued.first();
         if (work == null) {
           if (!transferInbox()) {
             return null;
           }
+          transferred = true;
           continue;
         }
         unlink(work);
@@ -611,12 +656,12 @@ public final class WorkQueue implements AutoCloseable {
           handedOff.append(work);
         }
       }
-      moreLeft = queued.first() != null || INBOX.getVolatile(this) != null;
+      moreLeft = transferred && queued.first() != null;
     } finally {
       lock.unlock();
     }
     if (moreLeft && sleepers != 0) {
-      wakeOne(); // work for another worker: the producers wake one only per empty inbox
+      wakeOne(); // a batch with work for another worker: producers wake one per empty inbox only
     }
     return taken;
   }
@@ -657,12 +702,26 @@ public final class WorkQueue implements AutoCloseable {
    * that a flush or cancel that moved the inbox to the ready list is seen too.
    */
   private boolean hasWorkOrClosed() {
-    lock.lock();
+    lockTake();
     try {
       return closed || queued.first() != null || INBOX.getVolatile(this) != null;
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Takes the lock, spinning briefly first: it is held for a few dozen nanoseconds at a time, and
+   * a worker that queued for it would park and cost its releaser an unpark.
+   */
+  private void lockTake() {
+    for (int spin = 0; spin < SPIN_CHECKS * 4; spin++) {
+      if (lock.tryLock()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    lock.lock();
   }
 
   /** Unparks one parked worker, if one is parked and nobody else has woken it already. */
@@ -782,7 +841,7 @@ public final class WorkQueue implements AutoCloseable {
         runner.foreignTicket = ticket;
         foreignRuns.add(ticket);
       }
-      progress.signal();
+      signalWaiters();
       return true;
     } finally {
       lock.unlock();
@@ -793,7 +852,7 @@ public final class WorkQueue implements AutoCloseable {
     lock.lock();
     try {
       foreignRuns.remove(Long.valueOf(ticket));
-      progress.signal();
+      signalWaiters();
     } finally {
       lock.unlock();
     }
