@@ -94,11 +94,7 @@ public class OneShotBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
       Contenders.shutdown(executor);
-      for (Task task : tasks) {
-        if (task.runs != batches) {
-          throw new IllegalStateException("a task ran " + task.runs + " times in " + batches);
-        }
-      }
+      checkRuns(tasks, batches);
     }
   }
 
@@ -163,13 +159,27 @@ public class OneShotBenchmark {
   }
 
   private static void executeAll(Executors state) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(state.tasks.length);
-    state.batch.done = done;
-    ExecutorService executor = state.executor;
-    for (Task task : state.tasks) {
+    executeAll(state.executor, state.tasks, state.batch);
+    state.batches++;
+  }
+
+  /** One batch: executes every task, then waits until each has run. */
+  static void executeAll(ExecutorService executor, Task[] tasks, Batch batch)
+      throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(tasks.length);
+    batch.done = done;
+    for (Task task : tasks) {
       executor.execute(task);
     }
     done.await();
-    state.batches++;
+  }
+
+  /** Throws unless every task ran once per batch. */
+  static void checkRuns(Task[] tasks, long batches) {
+    for (Task task : tasks) {
+      if (task.runs != batches) {
+        throw new IllegalStateException("a task ran " + task.runs + " times in " + batches);
+      }
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.github.worklint.benchmarks.runtime;
 
 import io.github.worklint.workqueue.WorkQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -131,11 +130,7 @@ public class OneShotFourProducersBenchmark {
     /** After the last batch's latch opened, so every run of this share has finished. */
     @TearDown(Level.Trial)
     public void check() {
-      for (OneShotBenchmark.Task task : tasks) {
-        if (task.runs != batches) {
-          throw new IllegalStateException("a task ran " + task.runs + " times in " + batches);
-        }
-      }
+      OneShotBenchmark.checkRuns(tasks, batches);
     }
   }
 
@@ -162,12 +157,7 @@ public class OneShotFourProducersBenchmark {
   }
 
   static void executeAll(ExecutorService executor, TaskShare share) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(share.tasks.length);
-    share.batch.done = done;
-    for (OneShotBenchmark.Task task : share.tasks) {
-      executor.execute(task);
-    }
-    done.await();
+    OneShotBenchmark.executeAll(executor, share.tasks, share.batch);
     share.batches++;
   }
 }
