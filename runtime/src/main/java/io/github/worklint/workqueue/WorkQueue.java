@@ -79,13 +79,14 @@ public final class WorkQueue implements AutoCloseable {
 
   /**
    * The inbox: the slots pushed since a taker last emptied it, newest first, each linked by
-   * {@link Work#next} to the one pushed before it. Invariants: a slot is in here only while its
-   * PENDING token is held for the instance it carries (the pusher holds it; nobody can clear it
-   * before the slot reaches the ready list, since cancel and the workers find it only there); its
-   * {@link Work#linkedIn} is this queue's id; its link is written after the exchange that
-   * publishes it, and a taker that reads the slot itself there waits for the real link. Pushed
-   * by exchange only (never a lost push, never a retry); emptied by exchange to null only under
-   * {@link #lock}.
+   * {@link Work#next} to the one pushed before it. Invariants: a slot is in here only while the
+   * PENDING token of the instance it carries is held, and only a holder of {@link #lock} clears
+   * that token, after removing the slot (a cancel takes the newest slot off with one
+   * compare-and-set, {@link #popNewest}; anything else first moves the whole inbox to the ready
+   * list); its {@link Work#linkedIn} is this queue's id; its link is written after the exchange
+   * that publishes it, and a taker that reads the slot itself there waits for the real link.
+   * Pushed by exchange only (never a lost push, never a retry); emptied by exchange to null only
+   * under {@link #lock}.
    */
   @SuppressWarnings("UnusedVariable") // accessed through INBOX
   private volatile @Nullable Work<?> inbox;
@@ -98,10 +99,11 @@ public final class WorkQueue implements AutoCloseable {
    */
   private volatile int sleepers;
 
-  // Guarded by lock; closed and drainers are also read without it, to refuse an enqueue before
-  // it takes the slot's token (a token taken and given back would make a concurrent enqueue of
-  // the same slot report "already pending" for work that never runs).
-  /** The ready list: slots taken out of the inbox in FIFO order, numbered, not yet dequeued. */
+  // Guarded by lock, up to signalAt.
+  /**
+   * The ready list: slots moved out of the inbox in FIFO order, numbered, not yet dequeued; each
+   * has {@link Work#inReady} set and PENDING held for it.
+   */
   private final SlotList queued = new SlotList();
   /**
    * Instances of this queue handed to the worker already running their slot (possibly another
@@ -124,6 +126,9 @@ public final class WorkQueue implements AutoCloseable {
    * once, not once per item.
    */
   private long signalAt = Long.MAX_VALUE;
+  // Read without the lock, to refuse an enqueue before it takes the slot's token (a token taken
+  // and given back would make a concurrent enqueue of the same slot report "already pending" for
+  // work that never runs), and again after its push (see enqueue).
   private final AtomicInteger drainers = new AtomicInteger();
   private volatile boolean closed;
 
