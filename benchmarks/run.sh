@@ -6,7 +6,7 @@
 #
 #   benchmarks/run.sh            the full run: figures, then diagnostics (about 12-20 minutes)
 #   benchmarks/run.sh --quick    a smoke run (about 2-3 minutes); its figures are indicative only
-#   benchmarks/run.sh --only compile|caffeine|corpus|runtime|oneshot|oneshot4|coalescing|allocation|diagnose
+#   benchmarks/run.sh --only compile|caffeine|corpus|runtime|oneshot|oneshot4|coalescing|allocation|delayed|diagnose
 #   benchmarks/run.sh --only oneshot --rounds 3     fewer or more interleaved rounds per runtime figure
 #
 # The method and the last figures are in docs/performance.md.

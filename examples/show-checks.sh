@@ -18,7 +18,8 @@ if mvn -B -f examples/broken-connection/pom.xml clean compile >"$log" 2>&1; then
 fi
 
 checks=(DuplicateWorkPointer HasWorkFieldMismatch WorkPointerNotNewtype WorkPointerTargetMismatch
-        MisdeclaredWorkField HasWorkNotConstant EnqueueInConstructor FlushFromOwnWork)
+        MisdeclaredWorkField HasWorkNotConstant EnqueueInConstructor FlushFromOwnWork
+        FlushWhileHoldingLock)
 pattern="$(IFS='|'; echo "${checks[*]}")"
 # Maven repeats each error in its summary: keep the first occurrence of every diagnostic.
 grep -E "\[(${pattern})\]" "$log" | sed -E "s#${root}/##; s/\x1b\[[0-9;]*m//g" | awk '!seen[$0]++'

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class SlotCopiedFromAnotherItem {
 
   static final class Connection {
-    // BUG: Diagnostic contains: MisdeclaredWorkField
     @Slot private final Work<Flush> flushWork;
     final String host;
     final AtomicInteger flushes = new AtomicInteger();
@@ -28,6 +27,7 @@ public class SlotCopiedFromAnotherItem {
     /** A connection to the same host, with the same settings. */
     Connection(Connection other) {
       this.host = other.host;
+      // BUG: Diagnostic contains: MisdeclaredWorkField
       this.flushWork = other.flushWork;
     }
 

@@ -14,10 +14,10 @@ import java.util.Deque;
 public class SlotFromAnEmptyPool {
 
   static final class Connection {
-    // BUG: Diagnostic contains: MisdeclaredWorkField
     @Slot private final Work<Flush> flushWork;
 
     Connection(Deque<Work<Flush>> pool) {
+      // BUG: Diagnostic contains: MisdeclaredWorkField
       this.flushWork = pool.poll();
     }
 

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class SlotPassedToTheConstructor {
 
   static final class Connection {
-    // BUG: Diagnostic contains: MisdeclaredWorkField
     @Slot private final Work<Flush> flushWork;
     final AtomicInteger flushes = new AtomicInteger();
 
     Connection(Work<Flush> work) {
+      // BUG: Diagnostic contains: MisdeclaredWorkField
       this.flushWork = work;
     }
 

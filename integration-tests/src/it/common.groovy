@@ -10,7 +10,7 @@ class Worklint {
   static final List<String> CHECKS = [
       'DuplicateWorkPointer', 'HasWorkFieldMismatch', 'WorkPointerNotNewtype',
       'WorkPointerTargetMismatch', 'MisdeclaredWorkField', 'HasWorkNotConstant',
-      'EnqueueInConstructor', 'FlushFromOwnWork']
+      'EnqueueInConstructor', 'FlushFromOwnWork', 'FlushWhileHoldingLock']
 
   /** Their default severities, as Maven prints them. */
   static final Map<String, String> DEFAULT_SEVERITY = CHECKS.collectEntries {

@@ -1,4 +1,4 @@
-// Case 5: -XepPatchChecks:<all eight> -XepPatchLocation:IN_PLACE rewrote every fixable mistake
+// Case 5: -XepPatchChecks:<all nine> -XepPatchLocation:IN_PLACE rewrote every fixable mistake
 // and the patched project then builds clean.
 def W = evaluate(new File(itSources, 'common.groovy'))
 String log = new File(basedir, 'build.log').text

@@ -5,6 +5,7 @@ import io.github.worklint.benchmarks.compile.CompileOverhead;
 import io.github.worklint.benchmarks.compile.ProcessorPath;
 import io.github.worklint.benchmarks.compile.Sources;
 import io.github.worklint.benchmarks.compile.UseHeavyCorpus;
+import io.github.worklint.benchmarks.runtime.DelayedLateness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,8 @@ import javax.tools.JavaFileObject;
  *   <li>{@code --quick}: a short smoke run (fewer rounds and iterations, no diagnostics); its
  *       figures are indicative only.
  *   <li>{@code --only compile|caffeine|corpus|runtime|oneshot|oneshot4|coalescing|allocation|
- *       diagnose}: one part; {@code diagnose} runs only the diagnostic benchmarks, which the full run logs
- *       after the figures.
+ *       delayed|diagnose}: one part; {@code diagnose} runs only the diagnostic benchmarks, which
+ *       the full run logs after the figures.
  *   <li>{@code --rounds N}: interleaved rounds per runtime figure instead of the plan's.
  *   <li>{@code --results DIR}: where the logs go; default {@code benchmarks/results/<time>}.
  *   <li>{@code --compile-rounds WARMUP,MEASURED} and {@code --fork-jvm-args 'FLAGS'}: for
@@ -62,7 +63,7 @@ public final class RunAll {
             .mapToInt(Integer::parseInt).toArray();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; usage: [--quick] [--only compile|caffeine|corpus|runtime|oneshot|oneshot4|"
-            + "coalescing|allocation|diagnose] [--rounds N] [--results DIR]"
+            + "coalescing|allocation|delayed|diagnose] [--rounds N] [--results DIR]"
             + " [--compile-rounds WARMUP,MEASURED] [--fork-jvm-args 'FLAGS']");
       }
     }
@@ -122,7 +123,7 @@ public final class RunAll {
         }
       }
 
-      if (List.of("all", "runtime", "oneshot", "oneshot4", "coalescing", "allocation")
+      if (List.of("all", "runtime", "oneshot", "oneshot4", "coalescing", "allocation", "delayed")
           .contains(only)) {
         log.println("== runtime: worklint WorkQueue vs ForkJoinPool and ThreadPoolExecutor,"
             + " 2 workers each (JMH " + versions.getProperty("jmh.version") + ")");
@@ -161,6 +162,25 @@ public final class RunAll {
               "allocation, enqueue->run cycle per item: worklint %.2f B/op (goal < 1 B/op) %s"
                   + "  [ThreadPoolExecutor %.2f B/op]",
               cycle, verdict(cycle < 1.0), allocation.bytesPerOp().get("cycleThreadPool")));
+        }
+        if (all || only.equals("delayed")) {
+          RuntimeFigures.Delayed delayed = runtime.delayed();
+          double worst = delayed.bytesPerOp().values().stream()
+              .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+          summary.add(String.format(Locale.ROOT,
+              "allocation, enqueueDelayed+cancel and modDelayed of a preallocated pointer: %.3f"
+                  + " B/op (goal 0 B/op) %s  [%s; JMH -prof gc]",
+              worst, verdict(worst < 0.5), delayed.bytesPerOp()));
+          summary.add(String.format(Locale.ROOT,
+              "delayed, ns/op with 0 and 10^5 timers armed (no goal): %s", delayed.nanosPerOp()));
+          for (DelayedLateness.Figures late : delayed.lateness()) {
+            summary.add(String.format(Locale.ROOT,
+                "delayed lateness, %d timers armed, idle: p50 %.0f us, p99 %.0f us (goal: a few"
+                    + " ms at the median, never early) %s  [max %.0f us, %d probes, %d early]",
+                late.background(), late.p50Micros(), late.p99Micros(),
+                verdict(late.p50Micros() < 5_000 && late.early() == 0), late.maxMicros(),
+                late.probes(), late.early()));
+          }
         }
       }
 

@@ -2,6 +2,8 @@ package io.github.worklint.benchmarks;
 
 import io.github.worklint.benchmarks.runtime.AllocationBenchmark;
 import io.github.worklint.benchmarks.runtime.CoalescingBenchmark;
+import io.github.worklint.benchmarks.runtime.DelayedBenchmark;
+import io.github.worklint.benchmarks.runtime.DelayedLateness;
 import io.github.worklint.benchmarks.runtime.ContendedFlagBenchmark;
 import io.github.worklint.benchmarks.runtime.EnqueuePathBenchmark;
 import io.github.worklint.benchmarks.runtime.HeldEnqueueBenchmark;
@@ -9,6 +11,7 @@ import io.github.worklint.benchmarks.runtime.OneShotBenchmark;
 import io.github.worklint.benchmarks.runtime.OneShotFourProducersBenchmark;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -89,6 +92,13 @@ final class RuntimeFigures {
   /** Bytes allocated per operation, all threads. */
   record Allocation(Map<String, Double> bytesPerOp) {}
 
+  /**
+   * Delayed work: per "method/armed" key, bytes allocated and time per operation; lateness with
+   * 10^4 and 10^5 timers armed.
+   */
+  record Delayed(Map<String, Double> bytesPerOp, Map<String, Double> nanosPerOp,
+      List<DelayedLateness.Figures> lateness) {}
+
   private final Plan plan;
   private final Path results;
   private final PrintStream log;
@@ -124,22 +134,60 @@ final class RuntimeFigures {
     Map<String, Double> bytes = new LinkedHashMap<>();
     for (String method :
         List.of("enqueuePending", "enqueueThenCancel", "cycleWorklint", "cycleThreadPool")) {
-      ChainedOptionsBuilder options = base(AllocationBenchmark.class, method, "alloc")
-          .warmupIterations(plan.allocSeconds())
-          .warmupTime(TimeValue.seconds(1))
-          .measurementIterations(plan.allocSeconds())
-          .measurementTime(TimeValue.seconds(1))
-          .addProfiler(GCProfiler.class);
-      RunResult result = single(new Runner(options.build()).run());
-      Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
-      if (norm == null) {
-        throw new IllegalStateException("JMH's gc profiler reported no gc.alloc.rate.norm");
-      }
+      RunResult result = withGc(base(AllocationBenchmark.class, method, "alloc"));
+      Result<?> norm = bytesPerOp(result);
       bytes.put(method, norm.getScore());
       log.printf(Locale.ROOT, "  allocation %s: %.3f B/op (%.1f ns/op)%n",
           method, norm.getScore(), result.getPrimaryResult().getScore());
     }
     return new Allocation(bytes);
+  }
+
+  Delayed delayed() throws RunnerException, InterruptedException {
+    Map<String, Double> bytes = new LinkedHashMap<>();
+    Map<String, Double> nanos = new LinkedHashMap<>();
+    for (String method : List.of("enqueueDelayedThenCancel", "modDelayed")) {
+      for (String armed : List.of("0", "100000")) {
+        RunResult result = withGc(
+            base(DelayedBenchmark.class, method, "delayed-" + armed).param("armed", armed));
+        Result<?> norm = bytesPerOp(result);
+        String key = method + "/" + armed;
+        bytes.put(key, norm.getScore());
+        nanos.put(key, result.getPrimaryResult().getScore());
+        log.printf(Locale.ROOT, "  delayed %s, %s armed: %.3f B/op, %.1f ns/op%n",
+            method, armed, norm.getScore(), result.getPrimaryResult().getScore());
+      }
+    }
+    List<DelayedLateness.Figures> lateness = new ArrayList<>();
+    for (int background : List.of(10_000, 100_000)) {
+      DelayedLateness.Figures figures =
+          DelayedLateness.measure(background, plan.allocSeconds() * 200, Duration.ofMillis(2));
+      lateness.add(figures);
+      log.printf(Locale.ROOT,
+          "  delayed lateness, %d armed, %d probes of 2 ms: p50 %.0f us, p99 %.0f us, max %.0f us,"
+              + " %d early%n", figures.background(), figures.probes(), figures.p50Micros(),
+          figures.p99Micros(), figures.maxMicros(), figures.early());
+    }
+    return new Delayed(bytes, nanos, lateness);
+  }
+
+  /** Runs one allocation benchmark: one-second iterations, {@code -prof gc}. */
+  private RunResult withGc(ChainedOptionsBuilder options) throws RunnerException {
+    return single(new Runner(options
+        .warmupIterations(plan.allocSeconds())
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(plan.allocSeconds())
+        .measurementTime(TimeValue.seconds(1))
+        .addProfiler(GCProfiler.class)
+        .build()).run());
+  }
+
+  private static Result<?> bytesPerOp(RunResult result) {
+    Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
+    if (norm == null) {
+      throw new IllegalStateException("JMH's gc profiler reported no gc.alloc.rate.norm");
+    }
+    return norm;
   }
 
   /**

@@ -2,20 +2,12 @@ package io.github.worklint.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -25,101 +17,13 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Questions about object construction shared by {@link MisdeclaredWorkField} and {@link
- * EnqueueInConstructor}: which code runs while an object is being constructed, and whether an
- * expression refers to the object under construction ({@code this}).
+ * Whether an expression refers to the object under construction ({@code this}), for {@link
+ * MisdeclaredWorkField} and {@link EnqueueInConstructor}; which code runs during construction is
+ * {@link Places}' question.
  */
 final class Construction {
 
   private Construction() {}
-
-  /** What kind of code directly contains a tree. */
-  enum Kind {
-    /** A constructor body. */
-    CONSTRUCTOR,
-    /** An instance initializer block or the initializer of an instance field. */
-    INSTANCE_INITIALIZER,
-    /** A static initializer block or the initializer of a static field. */
-    STATIC_INITIALIZER,
-    /** An ordinary method. */
-    METHOD,
-    /** A lambda body or a method reference: it runs whenever it is called, not here. */
-    LAMBDA,
-  }
-
-  /**
-   * Where a tree is: the kind of code that directly contains it, the class it belongs to, and
-   * the tree of that code (the method, the initializer block or the field declaration; null
-   * for a lambda).
-   */
-  record Place(Kind kind, @Nullable ClassSymbol owner, @Nullable Tree code) {
-
-    /** Whether this code runs while an instance of {@code type} is being constructed. */
-    boolean constructs(@Nullable ClassSymbol type) {
-      return type != null
-          && owner == type
-          && (kind == Kind.CONSTRUCTOR || kind == Kind.INSTANCE_INITIALIZER);
-    }
-
-    /** "the constructor of Connection", "an instance initializer of Connection", "reset()"... */
-    String describe() {
-      String type = simpleName(owner);
-      switch (kind) {
-        case CONSTRUCTOR:
-          return "the constructor of " + type;
-        case INSTANCE_INITIALIZER:
-          return code instanceof VariableTree v
-              ? "the initializer of field " + v.getName() + " of " + type
-              : "an instance initializer of " + type;
-        case STATIC_INITIALIZER:
-          return "a static initializer of " + type;
-        case METHOD:
-          return code instanceof MethodTree m ? "method " + m.getName() + "()" : "a method";
-        case LAMBDA:
-          return "a lambda";
-      }
-      return "code of " + type;
-    }
-  }
-
-  /** Where the leaf of {@code path} is; null when it is not inside any code of a class. */
-  static @Nullable Place placeOf(TreePath path) {
-    Tree previous = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree) {
-        return new Place(Kind.LAMBDA, null, null);
-      }
-      if (leaf instanceof MethodTree method) {
-        MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        if (symbol == null) {
-          return null;
-        }
-        return new Place(
-            symbol.isConstructor() ? Kind.CONSTRUCTOR : Kind.METHOD, symbol.enclClass(), method);
-      }
-      if (leaf instanceof ClassTree type) {
-        ClassSymbol owner = ASTHelpers.getSymbol(type);
-        if (previous instanceof BlockTree block) {
-          return new Place(
-              block.isStatic() ? Kind.STATIC_INITIALIZER : Kind.INSTANCE_INITIALIZER, owner, block);
-        }
-        if (previous instanceof VariableTree field) {
-          Symbol symbol = ASTHelpers.getSymbol(field);
-          if (symbol == null) {
-            return null;
-          }
-          return new Place(
-              ASTHelpers.isStatic(symbol) ? Kind.STATIC_INITIALIZER : Kind.INSTANCE_INITIALIZER,
-              owner,
-              field);
-        }
-        return null;
-      }
-      previous = leaf;
-    }
-    return null;
-  }
 
   /**
    * Whether {@code receiver}, the qualifier of a field access (null when the field is accessed
@@ -140,10 +44,13 @@ final class Construction {
     return false;
   }
 
-  /** The qualifier of a field access {@code a.f}, or null for a simple name {@code f}. */
+  /**
+   * The qualifier of a field access {@code a.f}, or null for a simple name {@code f}
+   * ({@code ASTHelpers.getReceiver} rejects a simple name that is not a static import).
+   */
   static @Nullable ExpressionTree qualifier(ExpressionTree access) {
     ExpressionTree a = ASTHelpers.stripParentheses(access);
-    return a instanceof MemberSelectTree select ? select.getExpression() : null;
+    return a instanceof MemberSelectTree select ? ASTHelpers.getReceiver(select) : null;
   }
 
   /**
@@ -156,26 +63,6 @@ final class Construction {
       Tree tree, ClassSymbol type, boolean implicitToo, VisitorState state) {
     Boolean found = new ThisFinder(type, implicitToo, state).scan(tree, null);
     return found != null && found;
-  }
-
-  /** "Connection", or "an anonymous class". */
-  static String simpleName(@Nullable Symbol type) {
-    if (type == null) {
-      return "?";
-    }
-    String name = type.getSimpleName().toString();
-    return name.isEmpty() ? "an anonymous class" : name;
-  }
-
-  /** The field a plain or compound assignment writes, or null. */
-  static @Nullable ExpressionTree assignedVariable(Tree tree) {
-    if (tree instanceof AssignmentTree assignment) {
-      return assignment.getVariable();
-    }
-    if (tree instanceof CompoundAssignmentTree assignment) {
-      return assignment.getVariable();
-    }
-    return null;
   }
 
   /** Finds a reference to the object under construction; see {@link #mentionsThis}. */

@@ -16,7 +16,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.tree.JCTree;
+import com.google.errorprone.util.ASTHelpers;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +40,8 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
     if (!WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
-    ClassSymbol item = ((JCTree.JCClassDecl) tree).sym;
-    if (item == null) {
-      return Description.NO_MATCH;
-    }
-    ImmutableList<VarSymbol> slots = WorkTypes.workFields(item, state);
+    ClassSymbol item = ASTHelpers.getSymbol(tree);
+    ImmutableList<VarSymbol> slots = Slots.of(item, state);
     if (slots.size() < 2) {
       return Description.NO_MATCH;
     }
@@ -84,7 +81,7 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
 
   private static @Nullable Tree declarationOf(ClassTree tree, VarSymbol field) {
     for (Tree member : tree.getMembers()) {
-      if (member instanceof VariableTree && ((JCTree.JCVariableDecl) member).sym == field) {
+      if (member instanceof VariableTree variable && ASTHelpers.getSymbol(variable) == field) {
         return member;
       }
     }
@@ -94,7 +91,7 @@ public final class DuplicateWorkPointer extends BugChecker implements ClassTreeM
   private Description describe(
       Tree declaration, ClassSymbol item, VarSymbol slot, VarSymbol earlier, VisitorState state) {
     Type pointer = WorkTypes.slotPointer(slot.type, state);
-    String p = pointer == null ? "?" : pointer.tsym.getSimpleName().toString();
+    String p = pointer == null ? "?" : Names.of(pointer.tsym);
     String where = earlier.owner == item ? "" : " (inherited from " + earlier.owner.getSimpleName() + ")";
     return buildDescription(declaration)
         .setMessage(

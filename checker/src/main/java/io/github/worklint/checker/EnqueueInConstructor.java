@@ -23,7 +23,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -63,7 +62,9 @@ import org.jspecify.annotations.Nullable;
 public final class EnqueueInConstructor extends BugChecker implements MethodInvocationTreeMatcher {
 
   private static final Matcher<ExpressionTree> ENQUEUE =
-      MethodMatchers.instanceMethod().onExactClass(WorkTypes.WORK_QUEUE).named("enqueue");
+      MethodMatchers.instanceMethod()
+          .onExactClass(WorkTypes.WORK_QUEUE)
+          .namedAnyOf(WorkTypes.ENQUEUE_METHODS);
 
   private static final Matcher<ExpressionTree> SPAWN =
       MethodMatchers.instanceMethod().onExactClass(WorkTypes.WORK_QUEUE).named("spawn");
@@ -73,14 +74,14 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
     if (!WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
-    if (tree.getArguments().size() != 1) {
+    if (tree.getArguments().isEmpty()) {
       return Description.NO_MATCH;
     }
     boolean enqueue = ENQUEUE.matches(tree, state);
     if (!enqueue && !SPAWN.matches(tree, state)) {
       return Description.NO_MATCH;
     }
-    Construction.Place place = Construction.placeOf(state.getPath());
+    Places.Place place = Places.of(state.getPath());
     ClassSymbol constructed = place == null ? null : place.owner();
     if (place == null || constructed == null || !place.constructs(constructed)) {
       return Description.NO_MATCH;
@@ -93,15 +94,14 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
         return Description.NO_MATCH;
       }
       Type pointer = ASTHelpers.getType(argument);
-      String p = pointer == null ? "work" : Construction.simpleName(pointer.tsym);
-      what = "enqueues a " + p + " built from this";
+      what = "enqueues " + (pointer == null ? "work" : Names.a(Names.of(pointer.tsym))) + " built from this";
     } else {
       if (!Construction.mentionsThis(argument, constructed, true, state)) {
         return Description.NO_MATCH;
       }
       what = "spawns a task that captures this";
     }
-    String type = Construction.simpleName(constructed);
+    String type = Names.of(constructed);
     Set<Symbol> later = fieldsAssignedAfter(tree, constructed, place, state);
     String unassigned;
     if (later.isEmpty()) {
@@ -130,7 +130,7 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
    * the same code that is initialised or assigned with such an expression.
    */
   private static boolean pointerFromThis(
-      ExpressionTree argument, ClassSymbol constructed, Construction.Place place, VisitorState state) {
+      ExpressionTree argument, ClassSymbol constructed, Places.Place place, VisitorState state) {
     if (Construction.mentionsThis(argument, constructed, false, state)) {
       return true;
     }
@@ -179,15 +179,15 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
   private static Set<Symbol> fieldsAssignedAfter(
       MethodInvocationTree call,
       ClassSymbol constructed,
-      Construction.Place place,
+      Places.Place place,
       VisitorState state) {
     Set<Symbol> fields = new LinkedHashSet<>();
     int after = state.getEndPosition(call);
-    if (place.kind() == Construction.Kind.CONSTRUCTOR) {
+    if (place.kind() == Places.Kind.CONSTRUCTOR) {
       collectAssignments(place.code(), constructed, after, fields);
       return fields;
     }
-    ClassTree type = enclosingClass(state.getPath(), constructed);
+    ClassTree type = Places.enclosing(state.getPath(), constructed);
     if (type == null) {
       return fields;
     }
@@ -210,15 +210,6 @@ public final class EnqueueInConstructor extends BugChecker implements MethodInvo
       }
     }
     return fields;
-  }
-
-  private static @Nullable ClassTree enclosingClass(TreePath path, ClassSymbol type) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree tree && ASTHelpers.getSymbol(tree) == type) {
-        return tree;
-      }
-    }
-    return null;
   }
 
   /**

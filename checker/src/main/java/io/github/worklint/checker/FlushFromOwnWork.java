@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -12,21 +13,17 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import javax.lang.model.element.ElementKind;
@@ -60,40 +57,19 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
     if (!SELF_WAIT.matches(tree, state)) {
       return Description.NO_MATCH;
     }
-    MethodTree run = enclosingRunMethod(state.getPath());
-    if (run == null) {
+    Places.Place place = Places.of(state.getPath());
+    MethodSymbol run = place == null ? null : place.method();
+    if (!Pointers.isRun(run, state)
+        || !(run.owner instanceof ClassSymbol pointer)
+        || !Pointers.isPointer(pointer, state)) {
       return Description.NO_MATCH;
     }
-    ClassSymbol pointer = ASTHelpers.enclosingClass(ASTHelpers.getSymbol(run));
-    if (pointer == null || WorkTypes.pointerSupertype(pointer.type, state) == null) {
-      return Description.NO_MATCH;
-    }
+    MethodTree runTree = (MethodTree) place.code();
     ExpressionTree argument = tree.getArguments().get(0);
-    if (!isRunningSlot(argument, pointer, run, state, 0)) {
+    if (!isRunningSlot(argument, pointer, runTree, state, 0)) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree).setMessage(message(tree, pointer, state)).build();
-  }
-
-  /**
-   * The {@code run()} method whose body directly contains the current node, or null when the
-   * node is in a lambda or a nested class first (code that runs later or elsewhere).
-   */
-  private static @Nullable MethodTree enclosingRunMethod(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-        return null;
-      }
-      if (leaf instanceof MethodTree method) {
-        boolean isRun =
-            method.getName().contentEquals("run")
-                && method.getParameters().isEmpty()
-                && !method.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.STATIC);
-        return isRun ? method : null;
-      }
-    }
-    return null;
   }
 
   /** Whether {@code argument} denotes the slot whose run is executing. */
@@ -113,7 +89,7 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
       Symbol symbol = ASTHelpers.getSymbol(expression);
       if (symbol instanceof VarSymbol local
           && local.getKind() == ElementKind.LOCAL_VARIABLE
-          && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
+          && ASTHelpers.isConsideredFinal(local)) {
         ExpressionTree initializer = initializerOf(local, run);
         return initializer != null && isRunningSlot(initializer, pointer, run, state, depth + 1);
       }
@@ -170,7 +146,7 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
     Symbol method = ASTHelpers.getSymbol(call);
     String operation = method == null ? "flush" : method.getSimpleName().toString();
     String p = pointer.getSimpleName().toString();
-    Type item = WorkTypes.pointerItem(pointer.type, state);
+    Type item = Pointers.item(pointer.type, state);
     String slot = item == null ? "its slot" : slotName(item, pointer, state);
     return String.format(
         "%s.run() calls %s on its own running slot %s: the wait would include the run that is"
@@ -184,15 +160,11 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
     if (!(item.tsym instanceof ClassSymbol itemClass)) {
       return "its slot";
     }
-    String found = null;
-    for (VarSymbol field : WorkTypes.workFields(itemClass, state)) {
-      if (WorkTypes.sameType(WorkTypes.slotPointer(field.type, state), pointer.type, state)) {
-        if (found != null) {
-          return "Work<" + pointer.getSimpleName() + "> of " + itemClass.getSimpleName();
-        }
-        found = itemClass.getSimpleName() + "." + field.getSimpleName();
-      }
-    }
+    ImmutableList<VarSymbol> slots = Slots.selectedBy(itemClass, pointer.type, state);
+    String found =
+        slots.size() == 1
+            ? itemClass.getSimpleName() + "." + slots.get(0).getSimpleName()
+            : null;
     return found != null ? found : "Work<" + pointer.getSimpleName() + "> of " + itemClass.getSimpleName();
   }
 }

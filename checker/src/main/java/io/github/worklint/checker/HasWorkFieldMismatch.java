@@ -9,14 +9,13 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -50,19 +49,20 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
     if (!WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
-    if (!HasWorkCalls.isHasWorkOf(tree, state)) {
+    if (!Descriptors.isFactoryCall(tree, state)) {
       return Description.NO_MATCH;
     }
     List<? extends ExpressionTree> arguments = tree.getArguments();
-    ClassSymbol item = HasWorkCalls.classLiteral(arguments.get(1));
-    ClassSymbol pointer = HasWorkCalls.classLiteral(arguments.get(2));
-    if (item == null || pointer == null) {
+    ClassSymbol item = Descriptors.classLiteral(arguments.get(1));
+    ClassSymbol pointer = Descriptors.classLiteral(arguments.get(2));
+    if (item == null || pointer == null || !Slots.complete(item, state)) {
       return Description.NO_MATCH;
     }
     String t = item.getSimpleName().toString();
     String p = pointer.getSimpleName().toString();
-    String when = HasWorkCalls.whenItRuns(state.getPath());
-    String name = HasWorkCalls.constantName(tree);
+    Places.Place place = Places.of(state.getPath());
+    String when = place == null ? "each time this call runs" : place.whenItRuns();
+    String name = Descriptors.constantName(tree);
     if (name == null) {
       return buildDescription(arguments.get(3))
           .setMessage(
@@ -77,7 +77,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
 
     List<String> problems = new ArrayList<>();
     boolean wrongSlot;
-    VarSymbol field = HasWorkCalls.findField(item, name, state);
+    VarSymbol field = Slots.named(item, name, state);
     if (field == null) {
       problems.add(t + " has no field " + name);
       wrongSlot = true;
@@ -89,7 +89,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
       if ((field.flags() & Flags.FINAL) == 0) {
         problems.add(where + " is not final");
       }
-      wrongSlot = !HasWorkCalls.isSlotOf(field.type, pointer, state);
+      wrongSlot = !Slots.isSlotOf(field.type, pointer, state);
       if (wrongSlot) {
         problems.add(where + " is " + describeType(field.type, state) + ", not Work<" + p + ">");
       }
@@ -104,7 +104,7 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
 
     VarSymbol suggestion = null;
     if (wrongSlot) {
-      List<VarSymbol> slots = HasWorkCalls.slotsOf(item, pointer, state);
+      List<VarSymbol> slots = Slots.exactlyOf(item, pointer, state);
       if (slots.size() == 1) {
         suggestion = slots.get(0);
       }
@@ -128,31 +128,38 @@ public final class HasWorkFieldMismatch extends BugChecker implements MethodInvo
   /** "a Work<Close>", "a raw Work", "declared as String". */
   private static String describeType(Type type, VisitorState state) {
     if (!WorkTypes.isWork(type, state)) {
-      return "declared as " + SuggestedFixes.prettyType(type, state);
+      return "declared as " + Names.type(type);
     }
     if (type.getTypeArguments().isEmpty()) {
-      return "a raw Work";
+      return "a raw " + Names.type(type);
     }
-    return "a " + SuggestedFixes.prettyType(type, state);
+    return Names.a(type);
   }
 
   /**
-   * Why the caller's own {@code MethodHandles.lookup()} cannot reach {@code field}, or null: a
-   * private field of another nest, or a package-private field of another package. Other lookups
-   * (a {@code privateLookupIn}, a variable) may have been given the access, so they are trusted.
+   * Why the lookup cannot reach {@code field}, or null: for a class's own {@code
+   * MethodHandles.lookup()} (at the call or in a static final field), a private field of another
+   * nest or a package-private field of another package; for {@code MethodHandles.publicLookup()},
+   * any field that is not public in a public class. Other lookups (a {@code privateLookupIn}, a
+   * method's result) may have been given the access, so they are trusted.
    */
   private static @Nullable String inaccessible(
       ExpressionTree lookup, VarSymbol field, String where, VisitorState state) {
-    if (!HasWorkCalls.isPlainLookup(lookup, state)) {
-      return null;
+    if (Descriptors.isPublicLookup(lookup, state)) {
+      boolean reachable = (field.flags() & Flags.PUBLIC) != 0 || field.owner.isInterface();
+      for (Symbol c = field.owner; reachable && c instanceof ClassSymbol type; c = type.owner) {
+        reachable = (type.flags() & Flags.PUBLIC) != 0;
+      }
+      return reachable
+          ? null
+          : where + " is not a public field of a public class, and MethodHandles.publicLookup()"
+              + " can access no other";
     }
-    ClassTree callerTree = HasWorkCalls.enclosingClass(state.getPath());
-    ClassSymbol caller = callerTree == null ? null : HasWorkCalls.symbol(callerTree);
+    ClassSymbol caller = Descriptors.plainLookupClass(lookup, state);
     if (caller == null) {
       return null;
     }
-    String callerName =
-        caller.getSimpleName().isEmpty() ? "an anonymous class" : caller.getSimpleName().toString();
+    String callerName = Names.of(caller);
     long access = field.flags() & (Flags.PUBLIC | Flags.PROTECTED | Flags.PRIVATE);
     if (access == Flags.PRIVATE) {
       ClassSymbol fieldNest = ASTHelpers.outermostClass(field);

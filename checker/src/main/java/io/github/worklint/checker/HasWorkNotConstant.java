@@ -11,21 +11,16 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.fixes.SuggestedFixes.AdditionPosition;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
@@ -61,7 +56,7 @@ public final class HasWorkNotConstant extends BugChecker
 
   private static final String COST =
       "each call repeats the reflective look-up and validation of the slot (slow) and returns a"
-          + " new descriptor, a second identity for the same slot";
+          + " new descriptor, a second identity";
 
   // ---- HasWork.of(...) outside a static final initializer
 
@@ -70,17 +65,17 @@ public final class HasWorkNotConstant extends BugChecker
     if (!WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
-    if (!HasWorkCalls.isHasWorkOf(tree, state)) {
+    if (!Descriptors.isFactoryCall(tree, state)) {
       return Description.NO_MATCH;
     }
     TreePath path = state.getPath();
-    if (HasWorkCalls.initializesConstant(path)) {
+    if (Descriptors.initializesConstant(path)) {
       return Description.NO_MATCH;
     }
     List<? extends ExpressionTree> arguments = tree.getArguments();
-    ClassSymbol item = HasWorkCalls.classLiteral(arguments.get(1));
-    ClassSymbol pointer = HasWorkCalls.classLiteral(arguments.get(2));
-    String name = HasWorkCalls.constantName(tree);
+    ClassSymbol item = Descriptors.classLiteral(arguments.get(1));
+    ClassSymbol pointer = Descriptors.classLiteral(arguments.get(2));
+    String name = Descriptors.constantName(tree);
     String what =
         pointer == null
             ? "HasWork.of"
@@ -91,57 +86,14 @@ public final class HasWorkNotConstant extends BugChecker
     String message =
         String.format(
             "%s is called %s, not as the initializer of a static final field: %s. Build it once,"
-                + " in a static final field, and use that.",
-            what, where(path), COST);
+                + " in a static final field.",
+            what, Places.site(path), COST);
     Description.Builder description = buildDescription(tree).setMessage(message);
     SuggestedFix fix = hoist(tree, item, pointer, state);
     if (fix != null) {
       description.addFix(fix);
     }
     return description.build();
-  }
-
-  /** Where the call is, for the message. */
-  private static String where(TreePath path) {
-    Tree child = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree parent = p.getLeaf();
-      if (parent instanceof MethodTree method) {
-        MethodSymbol symbol = HasWorkCalls.symbol(method);
-        String owner = symbol == null ? "" : symbol.owner.getSimpleName() + ".";
-        return symbol != null && symbol.isConstructor()
-            ? "in a constructor of " + symbol.owner.getSimpleName()
-            : "in " + owner + method.getName() + "()";
-      }
-      if (parent instanceof LambdaExpressionTree) {
-        return "in a lambda";
-      }
-      if (parent instanceof VariableTree variable && variable.getInitializer() == child) {
-        return "in the initializer of " + describeField(HasWorkCalls.symbol(variable));
-      }
-      if (parent instanceof AssignmentTree assignment && assignment.getExpression() == child) {
-        return "in an assignment to "
-            + describeField(ASTHelpers.getSymbol(assignment.getVariable()));
-      }
-      if (parent instanceof ClassTree) {
-        return "in an initializer block";
-      }
-      child = parent;
-    }
-    return "here";
-  }
-
-  private static String describeField(@Nullable Symbol symbol) {
-    if (!(symbol instanceof VarSymbol)) {
-      return "a variable";
-    }
-    String name = symbol.getSimpleName().toString();
-    if (symbol.getKind() != ElementKind.FIELD) {
-      return "the local variable " + name;
-    }
-    return ASTHelpers.isStatic(symbol)
-        ? "the non-final static field " + name
-        : "the instance field " + name;
   }
 
   /**
@@ -177,7 +129,7 @@ public final class HasWorkNotConstant extends BugChecker
         || owner.getSimpleName().isEmpty()) {
       return null;
     }
-    ClassSymbol ownerSymbol = HasWorkCalls.symbol(owner);
+    ClassSymbol ownerSymbol = ASTHelpers.getSymbol(owner);
     if (ownerSymbol == null
         || !(owner.getKind() == Tree.Kind.CLASS || owner.getKind() == Tree.Kind.RECORD)) {
       return null;
@@ -185,8 +137,8 @@ public final class HasWorkNotConstant extends BugChecker
     List<String> arguments = new ArrayList<>();
     for (ExpressionTree argument : call.getArguments()) {
       Object constant = ASTHelpers.constValue(argument);
-      if (HasWorkCalls.isPlainLookup(argument, state)
-          || HasWorkCalls.classLiteral(argument) != null) {
+      if (Descriptors.isPlainLookup(argument, state)
+          || Descriptors.classLiteral(argument) != null) {
         arguments.add(state.getSourceForNode(argument));
       } else if (constant != null) {
         arguments.add(state.getConstantExpression(constant));
@@ -210,97 +162,19 @@ public final class HasWorkNotConstant extends BugChecker
       return null;
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String hasWork = SuggestedFixes.qualifyType(state, fix, WorkTypes.HAS_WORK);
+    String hasWork = SuggestedFixes.qualifyType(state, fix, ASTHelpers.getSymbol(call).owner);
     String t = SuggestedFixes.qualifyType(state, fix, item);
     String p = SuggestedFixes.qualifyType(state, fix, pointer);
     String declaration =
         String.format(
             "private static final %s<%s, %s> %s = %s(%s);",
             hasWork, t, p, CONSTANT, select, String.join(", ", arguments));
-    int brace = openingBrace(owner, state);
-    if (brace < 0) {
-      return null;
-    }
-    fix.replace(brace + 1, brace + 1, "\n" + bodyIndent(owner, brace, state) + declaration + "\n");
+    // A record's implicit members sit in its header, before the brace that FIRST looks for.
+    AdditionPosition position =
+        owner.getKind() == Tree.Kind.RECORD ? AdditionPosition.LAST : AdditionPosition.FIRST;
+    fix.merge(SuggestedFixes.addMembers(owner, state, position, declaration));
     fix.replace(call, CONSTANT);
     return fix.build();
-  }
-
-  /**
-   * The indentation of {@code type}'s members: that of its first member written in the source,
-   * or two spaces more than the declaration's own line.
-   */
-  private static String bodyIndent(ClassTree type, int brace, VisitorState state) {
-    CharSequence source = state.getSourceCode();
-    if (source == null) {
-      return "";
-    }
-    for (Tree member : type.getMembers()) {
-      int start = ASTHelpers.getStartPosition(member);
-      if (start > brace) {
-        return lineIndent(source, start);
-      }
-    }
-    return lineIndent(source, ASTHelpers.getStartPosition(type)) + "  ";
-  }
-
-  /** The blanks that open the line holding {@code offset}, if only blanks precede it there. */
-  private static String lineIndent(CharSequence source, int offset) {
-    int lineStart = offset;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    int end = lineStart;
-    while (end < offset && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
-      end++;
-    }
-    return source.subSequence(lineStart, end).toString();
-  }
-
-  /**
-   * The offset of the brace that opens {@code type}'s body, or -1: the first {@code '{'} outside
-   * parentheses (annotation arguments, record components), comments and literals.
-   */
-  private static int openingBrace(ClassTree type, VisitorState state) {
-    CharSequence source = state.getSourceCode();
-    int start = ASTHelpers.getStartPosition(type);
-    int end = state.getEndPosition(type);
-    if (source == null || start < 0 || end > source.length() || end <= start) {
-      return -1;
-    }
-    int depth = 0;
-    for (int i = start; i < end; i++) {
-      char c = source.charAt(i);
-      char next = i + 1 < end ? source.charAt(i + 1) : 0;
-      if (c == '/' && next == '/') {
-        while (i < end && source.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && next == '*') {
-        i += 2;
-        while (i + 1 < end && !(source.charAt(i) == '*' && source.charAt(i + 1) == '/')) {
-          i++;
-        }
-        i++;
-      } else if (c == '"' || c == '\'') {
-        boolean textBlock =
-            c == '"' && i + 2 < end && next == '"' && source.charAt(i + 2) == '"';
-        String close = textBlock ? "\"\"\"" : String.valueOf(c);
-        i += close.length();
-        while (i < end && !source.subSequence(i, Math.min(end, i + close.length())).toString()
-            .equals(close)) {
-          i += source.charAt(i) == '\\' ? 2 : 1;
-        }
-        i += close.length() - 1;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '{' && depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Whether {@code type} is declared in a method or initializer (a local or anonymous class). */
@@ -331,8 +205,8 @@ public final class HasWorkNotConstant extends BugChecker
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (HasWorkCalls.isHasWorkOf(tree, state)
-            && !HasWorkCalls.initializesConstant(getCurrentPath())) {
+        if (Descriptors.isFactoryCall(tree, state)
+            && !Descriptors.initializesConstant(getCurrentPath())) {
           count[0]++;
         }
         return super.visitMethodInvocation(tree, null);
@@ -348,26 +222,15 @@ public final class HasWorkNotConstant extends BugChecker
     if (!WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
-    if (!tree.getName().contentEquals("hasWork")
-        || !tree.getParameters().isEmpty()
-        || tree.getBody() == null) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (tree.getBody() == null
+        || !Pointers.isHasWork(method, state)
+        || !(method.owner instanceof ClassSymbol owner)
+        || !Pointers.isPointer(owner, state)) {
       return Description.NO_MATCH;
     }
-    MethodSymbol method = HasWorkCalls.symbol(tree);
-    if (method == null || ASTHelpers.isStatic(method)) {
-      return Description.NO_MATCH;
-    }
-    ClassSymbol owner = method.enclClass();
-    if (owner == null || WorkTypes.pointerSupertype(owner.type, state) == null) {
-      return Description.NO_MATCH;
-    }
-    List<ExpressionTree> returned = new ArrayList<>();
-    for (ReturnTree ret : HasWorkCalls.ownReturns(tree)) {
-      if (ret.getExpression() != null) {
-        leaves(ret.getExpression(), returned);
-      }
-    }
-    Type item = WorkTypes.pointerItem(owner.type, state);
+    List<ExpressionTree> returned = Descriptors.returnedBy(tree);
+    Type item = Pointers.item(owner.type, state);
     String pointer = owner.getSimpleName().toString();
     for (ExpressionTree expression : returned) {
       String what = nonConstant(expression, state);
@@ -378,30 +241,14 @@ public final class HasWorkNotConstant extends BugChecker
           buildDescription(expression)
               .setMessage(
                   String.format(
-                      "%s.hasWork() returns %s, not a static final HasWork constant: nothing"
-                          + " guarantees that %s's slot in %s is described once, so the"
-                          + " reflective look-up can be repeated (slow) and the slot can get a"
-                          + " second descriptor identity. Return a static final HasWork<%s, %s>"
-                          + " field initialised with HasWork.of.",
+                      "%s.hasWork() returns %s, not a static final HasWork constant: %s's slot"
+                          + " can be looked up again (slow) and get a second descriptor identity."
+                          + " Return a static final HasWork<%s, %s> built with HasWork.of.",
                       pointer, what, pointer,
-                      item == null ? "its item" : item.tsym.getSimpleName(),
                       item == null ? "?" : item.tsym.getSimpleName(), pointer))
               .build());
     }
     return Description.NO_MATCH;
-  }
-
-  /** The expressions a return statement can yield: the branches of conditionals, unwrapped. */
-  private static void leaves(ExpressionTree expression, List<ExpressionTree> out) {
-    ExpressionTree e = ASTHelpers.stripParentheses(expression);
-    if (e instanceof TypeCastTree cast) {
-      leaves(cast.getExpression(), out);
-    } else if (e instanceof ConditionalExpressionTree conditional) {
-      leaves(conditional.getTrueExpression(), out);
-      leaves(conditional.getFalseExpression(), out);
-    } else {
-      out.add(e);
-    }
   }
 
   /**
@@ -410,7 +257,7 @@ public final class HasWorkNotConstant extends BugChecker
    * which this check is not about).
    */
   private static @Nullable String nonConstant(ExpressionTree expression, VisitorState state) {
-    if (HasWorkCalls.isHasWorkOf(expression, state)) {
+    if (Descriptors.isFactoryCall(expression, state)) {
       return null;
     }
     if (expression instanceof LiteralTree) {

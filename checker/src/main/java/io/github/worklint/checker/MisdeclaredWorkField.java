@@ -9,27 +9,17 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
-import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -37,9 +27,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,12 +89,12 @@ public final class MisdeclaredWorkField extends BugChecker
         && isFinal
         && !isStatic
         && initializer != null
-        && isFresh(initializer, state)) {
+        && Slots.isFresh(initializer, state)) {
       return Description.NO_MATCH; // the usual, correct slot: no need to look for writes
     }
-    Writes writes = Writes.of(field, owner, state);
-    String p = pointer == null ? "work" : pointer.tsym.getSimpleName().toString();
-    String item = Construction.simpleName(owner);
+    SlotWrites writes = SlotWrites.of(field, owner, state);
+    String p = pointer == null ? "work" : Names.of(pointer.tsym);
+    String item = Names.of(owner);
 
     List<String> problems = new ArrayList<>();
     boolean rejected = false;
@@ -119,7 +107,7 @@ public final class MisdeclaredWorkField extends BugChecker
     if (!isFinal) {
       problems.add(
           "it is not final, so replacing the slot while "
-              + (pointer == null ? "work" : "a " + p) + " is queued loses that work (cancel and"
+              + (pointer == null ? "work" : Names.a(p)) + " is queued loses that work (cancel and"
               + " flush no longer reach it, and it can run again concurrently)");
       rejected = true;
     }
@@ -143,7 +131,7 @@ public final class MisdeclaredWorkField extends BugChecker
             item, field.getSimpleName(), typeName(field.type), String.join("; ", problems),
             rejected ? " HasWork.of rejects it at run time." : "");
     Description.Builder description = buildDescription(tree).setMessage(message);
-    fix(tree, field, owner, ownerTree, writes, isStatic, isFinal, state)
+    writes.fix(tree, owner, ownerTree, isStatic, isFinal, state)
         .ifPresent(description::addFix);
     return description.build();
   }
@@ -161,22 +149,38 @@ public final class MisdeclaredWorkField extends BugChecker
         || inRuntime(owner)) {
       return Description.NO_MATCH;
     }
-    Construction.Place place = Construction.placeOf(state.getPath());
-    if (Writes.isInitialisation(place, tree.getVariable(), field, owner)) {
-      return Description.NO_MATCH;
+    Places.Place place = Places.of(state.getPath());
+    if (SlotWrites.isInitialisation(place, tree.getVariable(), field, owner)) {
+      return ASTHelpers.isStatic(field) || Slots.isFresh(tree.getExpression(), state)
+          ? Description.NO_MATCH
+          : describeSharedInitialisation(tree, field, owner, state);
     }
     Type pointer = WorkTypes.slotPointer(field.type, state);
-    String p = pointer == null ? "work" : pointer.tsym.getSimpleName().toString();
-    String item = Construction.simpleName(owner);
+    String p = pointer == null ? "work" : Names.of(pointer.tsym);
+    String item = Names.of(owner);
     String where = place == null ? "outside its class's code" : "in " + place.describe();
     return buildDescription(tree)
         .setMessage(
             String.format(
                 "%s.%s (%s) is replaced %s, outside its declaration and the constructors of %s:"
-                    + " a %s queued in the old slot is lost to cancel and flush, and %s can then"
+                    + " %s queued in the old slot is lost to cancel and flush, and %s can then"
                     + " be queued again and run concurrently with itself. Create the slot once,"
                     + " with new Work<>() in its declaration.",
-                item, field.getSimpleName(), typeName(field.type), where, item, p, p))
+                item, field.getSimpleName(), typeName(field.type), where, item, Names.a(p), p))
+        .build();
+  }
+
+  /** A constructor that assigns the slot something other than a fresh {@code new Work<>()}. */
+  private Description describeSharedInitialisation(
+      AssignmentTree tree, VarSymbol field, ClassSymbol owner, VisitorState state) {
+    ExpressionTree source = tree.getExpression();
+    return buildDescription(tree)
+        .setMessage(
+            String.format(
+                "%s.%s (%s) is misdeclared: it is assigned %s in the constructor, not a fresh new"
+                    + " Work<>(): %s. Assign new Work<>() instead.",
+                Names.of(owner), field.getSimpleName(), typeName(field.type),
+                describeSource(source, state), consequence(source)))
         .build();
   }
 
@@ -194,7 +198,7 @@ public final class MisdeclaredWorkField extends BugChecker
       VarSymbol field,
       ClassSymbol owner,
       ClassTree ownerTree,
-      Writes writes,
+      SlotWrites writes,
       VisitorState state) {
     if ((field.flags() & Flags.RECORD) != 0) {
       return "it is a record component, so it is initialised from a constructor argument, not"
@@ -202,23 +206,22 @@ public final class MisdeclaredWorkField extends BugChecker
     }
     ExpressionTree initializer = tree.getInitializer();
     if (initializer != null) {
-      return isFresh(initializer, state)
+      return Slots.isFresh(initializer, state)
           ? null
           : "it is initialised " + describeSource(initializer, state) + ", not with a fresh new"
               + " Work<>(): " + consequence(initializer);
     }
     for (AssignmentTree write : writes.initialisations) {
-      if (!isFresh(write.getExpression(), state)) {
-        return "it is assigned " + describeSource(write.getExpression(), state) + " in the"
-            + " constructor, not a fresh new Work<>(): " + consequence(write.getExpression());
+      if (!Slots.isFresh(write.getExpression(), state)) {
+        return null; // reported at that assignment, its cause
       }
     }
     if (writes.initialisations.isEmpty()) {
       return "it is never initialised in its declaration or a constructor of "
-          + Construction.simpleName(owner) + ": " + NULL;
+          + Names.of(owner) + ": " + NULL;
     }
     if (!writes.initialisedByEveryConstructor(ownerTree)) {
-      return "a constructor of " + Construction.simpleName(owner) + " leaves it null, so an"
+      return "a constructor of " + Names.of(owner) + " leaves it null, so an"
           + " enqueue on such an item throws IllegalStateException";
     }
     return null;
@@ -236,25 +239,10 @@ public final class MisdeclaredWorkField extends BugChecker
       return NULL;
     }
     if (e instanceof MethodInvocationTree) {
-      return "the result may be null (an enqueue throws IllegalStateException) or shared: "
-          + SHARED;
+      return "the result may be null (an enqueue throws IllegalStateException) or shared, and"
+          + " a shared Work has one pending state for two items, so one item's work is lost";
     }
     return SHARED;
-  }
-
-  /** {@code new Work<>()}, {@code new Work<P>()}, or a conditional between two of them. */
-  private static boolean isFresh(ExpressionTree expression, VisitorState state) {
-    ExpressionTree e = ASTHelpers.stripParentheses(expression);
-    if (e instanceof NewClassTree created) {
-      return created.getEnclosingExpression() == null
-          && created.getClassBody() == null
-          && WorkTypes.isWork(ASTHelpers.getType(created), state);
-    }
-    if (e instanceof ConditionalExpressionTree conditional) {
-      return isFresh(conditional.getTrueExpression(), state)
-          && isFresh(conditional.getFalseExpression(), state);
-    }
-    return false;
   }
 
   /** "from parameter work", "with null", "from a call to shared()"... */
@@ -288,296 +276,6 @@ public final class MisdeclaredWorkField extends BugChecker
 
   /** "Work<Flush>", "raw Work", "Work<?>"... with simple names. */
   private static String typeName(Type type) {
-    if (type.getTypeArguments().isEmpty()) {
-      return "raw Work";
-    }
-    Type argument = type.getTypeArguments().get(0);
-    return "Work<" + argument.toString().replaceAll("[\\w$]+\\.", "") + ">";
-  }
-
-  /** Adds final and drops static where the result compiles; empty when neither is safe. */
-  private static Optional<SuggestedFix> fix(
-      VariableTree tree,
-      VarSymbol field,
-      ClassSymbol owner,
-      ClassTree ownerTree,
-      Writes writes,
-      boolean isStatic,
-      boolean isFinal,
-      VisitorState state) {
-    if (!writes.allVisible || !writes.outside.isEmpty()) {
-      return Optional.empty();
-    }
-    SuggestedFix.Builder fix = SuggestedFix.builder();
-    boolean fixed = false;
-    boolean instanceAfterFix = !isStatic;
-    if (isStatic
-        && tree.getInitializer() != null
-        && writes.all.isEmpty()
-        && canHaveInstanceFields(owner)
-        && !writes.staticUse) {
-      Optional<SuggestedFix> dropStatic =
-          SuggestedFixes.removeModifiers(tree, state, Modifier.STATIC);
-      if (dropStatic.isPresent()) {
-        fix.merge(dropStatic.get());
-        fixed = true;
-        instanceAfterFix = true;
-      }
-    }
-    boolean definitelyAssignedOnce =
-        tree.getInitializer() != null
-            ? writes.all.isEmpty()
-            : instanceAfterFix && writes.onceInEveryConstructor(ownerTree);
-    if (!isFinal && definitelyAssignedOnce) {
-      Optional<SuggestedFix> addFinal = SuggestedFixes.addModifiers(tree, state, Modifier.FINAL);
-      if (addFinal.isPresent()) {
-        fix.merge(addFinal.get());
-        fixed = true;
-      }
-    }
-    return fixed ? Optional.of(fix.build()) : Optional.empty();
-  }
-
-  /** Whether an instance field may be declared in the class: not an interface or a record. */
-  private static boolean canHaveInstanceFields(ClassSymbol owner) {
-    ElementKind kind = owner.getKind();
-    return kind == ElementKind.CLASS || kind == ElementKind.ENUM;
-  }
-
-  /** Every write of one Work field in this compilation unit, sorted by where it happens. */
-  private static final class Writes {
-    /** All writes (plain assignments), wherever they are. */
-    final List<AssignmentTree> all = new ArrayList<>();
-    /** Writes in the constructors and instance initializers of the field's class, to this. */
-    final List<AssignmentTree> initialisations = new ArrayList<>();
-    /** The other writes. */
-    final List<AssignmentTree> outside = new ArrayList<>();
-    /** Whether no code outside this compilation unit can write or name the field. */
-    boolean allVisible;
-    /** Whether the field is used where an instance field could not be (a static context). */
-    boolean staticUse;
-
-    private final VarSymbol field;
-
-    private Writes(VarSymbol field) {
-      this.field = field;
-    }
-
-    static Writes of(VarSymbol field, ClassSymbol owner, VisitorState state) {
-      Writes writes = new Writes(field);
-      writes.allVisible = confinedToUnit(field);
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void visitAssignment(AssignmentTree tree, Void unused) {
-          if (ASTHelpers.getSymbol(tree.getVariable()) == field) {
-            writes.all.add(tree);
-            Construction.Place place = Construction.placeOf(getCurrentPath());
-            (isInitialisation(place, tree.getVariable(), field, owner)
-                    ? writes.initialisations
-                    : writes.outside)
-                .add(tree);
-          }
-          return super.visitAssignment(tree, null);
-        }
-
-        @Override
-        public Void visitIdentifier(IdentifierTree tree, Void unused) {
-          if (ASTHelpers.getSymbol(tree) == field && !inInstanceCodeOf(getCurrentPath(), owner)) {
-            writes.staticUse = true;
-          }
-          return null;
-        }
-
-        @Override
-        public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-          if (ASTHelpers.getSymbol(tree) == field
-              && ASTHelpers.getSymbol(tree.getExpression()) instanceof ClassSymbol) {
-            writes.staticUse = true; // Owner.field
-          }
-          return super.visitMemberSelect(tree, null);
-        }
-      }.scan(state.getPath().getCompilationUnit(), null);
-      return writes;
-    }
-
-    /**
-     * Whether a write of {@code variable} at {@code place} initialises the slot: in a static
-     * initializer of its class for a static field; in a constructor or instance initializer of its
-     * class, through {@code this}, for an instance field.
-     */
-    static boolean isInitialisation(
-        Construction.@Nullable Place place,
-        ExpressionTree variable,
-        VarSymbol field,
-        ClassSymbol owner) {
-      if (place == null || place.owner() != owner) {
-        return false;
-      }
-      if (ASTHelpers.isStatic(field)) {
-        return place.kind() == Construction.Kind.STATIC_INITIALIZER;
-      }
-      return place.constructs(owner)
-          && Construction.isOwnReceiver(Construction.qualifier(variable), owner);
-    }
-
-    /**
-     * Whether every constructor that does not delegate to {@code this(...)} assigns the field
-     * exactly once, as a statement of its own body, and nothing else writes it: then the field
-     * can be final.
-     */
-    boolean onceInEveryConstructor(ClassTree ownerTree) {
-      int constructors = 0;
-      int assigned = 0;
-      for (Tree member : ownerTree.getMembers()) {
-        if (!(member instanceof MethodTree method) || !isConstructor(method) || delegates(method)) {
-          continue;
-        }
-        constructors++;
-        BlockTree body = method.getBody();
-        if (body == null) {
-          return false;
-        }
-        int here = 0;
-        for (StatementTree statement : body.getStatements()) {
-          if (statement instanceof ExpressionStatementTree expression
-              && expression.getExpression() instanceof AssignmentTree assignment
-              && all.contains(assignment)) {
-            here++;
-          }
-        }
-        if (here != 1) {
-          return false;
-        }
-        assigned += here;
-      }
-      return constructors > 0 && assigned == all.size();
-    }
-
-    /**
-     * Whether an instance initializer assigns the field, or else every constructor that does not
-     * delegate to {@code this(...)} does (somewhere in its body).
-     */
-    boolean initialisedByEveryConstructor(ClassTree ownerTree) {
-      for (Tree member : ownerTree.getMembers()) {
-        if (member instanceof BlockTree block && !block.isStatic() && assignsIn(block)) {
-          return true;
-        }
-      }
-      for (Tree member : ownerTree.getMembers()) {
-        if (member instanceof MethodTree method
-            && isConstructor(method)
-            && !delegates(method)
-            && !assignsIn(method)) {
-          return false;
-        }
-      }
-      // A class without a constructor of its own has the default one, which assigns nothing: it
-      // is a member here too (generated), so the loop above answered false.
-      return true;
-    }
-
-    private boolean assignsIn(Tree code) {
-      for (AssignmentTree write : initialisations) {
-        if (contains(code, write)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean contains(Tree code, Tree node) {
-      Boolean found =
-          new TreeScanner<Boolean, Void>() {
-            @Override
-            public Boolean scan(Tree tree, Void unused) {
-              return tree == node || Boolean.TRUE.equals(super.scan(tree, null));
-            }
-
-            @Override
-            public Boolean reduce(Boolean a, Boolean b) {
-              return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-            }
-          }.scan(code, null);
-      return Boolean.TRUE.equals(found);
-    }
-
-    private static boolean isConstructor(MethodTree method) {
-      Symbol symbol = ASTHelpers.getSymbol(method);
-      return symbol != null && symbol.isConstructor();
-    }
-
-    private static boolean delegates(MethodTree method) {
-      BlockTree body = method.getBody();
-      if (body == null || body.getStatements().isEmpty()) {
-        return false;
-      }
-      return body.getStatements().get(0) instanceof ExpressionStatementTree first
-          && first.getExpression() instanceof MethodInvocationTree call
-          && call.getMethodSelect() instanceof IdentifierTree callee
-          && callee.getName().contentEquals("this");
-    }
-
-    /**
-     * Whether no other compilation unit can name the field: it is private, or it is in a
-     * private, local or anonymous class.
-     */
-    private static boolean confinedToUnit(VarSymbol field) {
-      if ((field.flags() & Flags.PRIVATE) != 0) {
-        return true;
-      }
-      for (Symbol s = field.owner; s instanceof ClassSymbol c; s = c.owner) {
-        if ((c.flags() & Flags.PRIVATE) != 0
-            || c.isAnonymous()
-            || !(c.owner instanceof ClassSymbol || c.owner.getKind() == ElementKind.PACKAGE)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Whether a simple-name use at {@code path} has an instance of {@code owner} as this. */
-    private static boolean inInstanceCodeOf(TreePath path, ClassSymbol owner) {
-      Tree previous = path.getLeaf();
-      for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-        Tree leaf = p.getLeaf();
-        if (leaf instanceof MethodTree method) {
-          Symbol symbol = ASTHelpers.getSymbol(method);
-          if (symbol == null || ASTHelpers.isStatic(symbol)) {
-            return false;
-          }
-        } else if (leaf instanceof ClassTree type) {
-          ClassSymbol symbol = ASTHelpers.getSymbol(type);
-          if (symbol == owner) {
-            if (previous instanceof BlockTree block) {
-              return !block.isStatic();
-            }
-            if (previous instanceof VariableTree member) {
-              Symbol memberSymbol = ASTHelpers.getSymbol(member);
-              return memberSymbol != null && !ASTHelpers.isStatic(memberSymbol);
-            }
-            return true;
-          }
-          if (symbol == null || ASTHelpers.isStatic(symbol)) {
-            return false;
-          }
-          if (previous instanceof BlockTree block && block.isStatic()) {
-            return false;
-          }
-          if (previous instanceof VariableTree member) {
-            Symbol memberSymbol = ASTHelpers.getSymbol(member);
-            if (memberSymbol == null || ASTHelpers.isStatic(memberSymbol)) {
-              return false;
-            }
-          }
-        }
-        previous = leaf;
-      }
-      return false;
-    }
-
-    @Override
-    public String toString() {
-      return "Writes[" + field + ": " + all.size() + "]";
-    }
+    return (type.getTypeArguments().isEmpty() ? "raw " : "") + Names.type(type);
   }
 }

@@ -16,20 +16,14 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.code.Types;
-import com.sun.tools.javac.tree.JCTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -78,8 +72,8 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     if (tree.getKind() == Tree.Kind.INTERFACE || tree.getKind() == Tree.Kind.ANNOTATION_TYPE) {
       return Description.NO_MATCH;
     }
-    ClassSymbol pointer = ((JCTree.JCClassDecl) tree).sym;
-    if (pointer == null) {
+    ClassSymbol pointer = ASTHelpers.getSymbol(tree);
+    if (!Slots.complete(pointer, state)) {
       return Description.NO_MATCH;
     }
     boolean anonymous = pointer.isAnonymous();
@@ -91,14 +85,14 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
       // The body of an enum constant: reported once, on the enum.
       return Description.NO_MATCH;
     }
-    Type asPointer = WorkTypes.pointerSupertype(pointer.type, state);
-    boolean raw = asPointer == null && PointerShapes.implementsRawPointer(pointer.type, state);
+    Type asPointer = Pointers.supertype(pointer.type, state);
+    boolean raw = asPointer == null && Pointers.implementsRaw(pointer.type, state);
     if (asPointer == null && !raw) {
       return Description.NO_MATCH;
     }
     @Nullable Type item = asPointer == null ? null : asPointer.getTypeArguments().get(0);
     @Nullable Type self = asPointer == null ? null : asPointer.getTypeArguments().get(1);
-    String name = PointerShapes.className(pointer);
+    String name = Names.of(pointer);
 
     List<String> problems = new ArrayList<>();
     boolean onlyNotFinal = false;
@@ -109,8 +103,8 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
               ? "it is anonymous and implements WorkItemPointer raw, so no slot can ever be"
                   + " declared for it"
               : "it is anonymous, so it can never be its own pointer type P (here "
-                  + PointerShapes.simpleName(self) + "): hasWork() returns "
-                  + PointerShapes.simpleName(self) + "'s descriptor and enqueue throws"
+                  + Names.type(self) + "): hasWork() returns "
+                  + Names.type(self) + "'s descriptor and enqueue throws"
                   + " IllegalArgumentException for it");
     } else {
       String shape = shapeProblem(pointer);
@@ -125,7 +119,9 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
       if (generic != null) {
         problems.add(generic);
       }
-      String stateProblem = stateProblem(pointer, item, state);
+      // An enum's constants are its state; its one problem is being an enum.
+      String stateProblem =
+          (pointer.flags() & Flags.ENUM) != 0 ? null : stateProblem(pointer, item, state);
       if (stateProblem != null) {
         problems.add(stateProblem);
       }
@@ -136,7 +132,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
       } else if (self != null
           && self.tsym != pointer
           && !(self.hasTag(TypeTag.TYPEVAR) && !pointer.getTypeParameters().isEmpty())) {
-        String q = PointerShapes.simpleName(self);
+        String q = Names.type(self);
         ownsNoSlot = true;
         problems.add(
             "its pointer type P is " + q + ", not " + name + " itself: hasWork() returns " + q
@@ -171,7 +167,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     if (ASTHelpers.isRecord(pointer)) {
       return null;
     }
-    String name = pointer.getSimpleName().toString();
+    String name = Names.of(pointer);
     if ((flags & Flags.ABSTRACT) != 0) {
       return "it is abstract, so the pointers are instances of its subclasses: several classes"
           + " with different run() behind one pointer type and slot";
@@ -185,107 +181,53 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
 
   private static @Nullable String genericProblem(ClassSymbol pointer, @Nullable Type item) {
     if (!pointer.getTypeParameters().isEmpty()) {
-      return "it is generic (" + PointerShapes.simpleName(pointer.type) + "), so one pointer class"
+      return "it is generic (" + Names.type(pointer.type) + "), so one pointer class"
           + " stands for slots of different item types, and HasWork.of rejects every slot of a"
           + " parameterized pointer type";
     }
-    if (PointerShapes.mentionsTypeVariable(item)) {
-      return "its item type " + PointerShapes.simpleName(item) + " depends on a type variable,"
+    if (Pointers.mentionsTypeVariable(item)) {
+      return "its item type " + Names.type(item) + " depends on a type variable,"
           + " so one pointer class stands for slots of different item types, and HasWork.of"
           + " rejects every such slot";
     }
     return null;
   }
 
-  /** One piece of a pointer's instance state. */
-  private record Part(String description, Type type, boolean isFinal) {}
-
   private static @Nullable String stateProblem(
       ClassSymbol pointer, @Nullable Type item, VisitorState state) {
     boolean isRecord = ASTHelpers.isRecord(pointer);
-    List<Part> parts = isRecord ? components(pointer, state) : fields(pointer, state);
-    String itemName = item == null ? "item" : PointerShapes.simpleName(item);
+    List<Pointers.Part> parts = Pointers.state(pointer, state);
+    String itemName = item == null ? "item" : Names.type(item);
     String kind = isRecord ? "component" : "instance field";
     if (parts.isEmpty()) {
       return "it has no " + kind + " holding its " + itemName;
     }
     if (parts.size() > 1) {
       return "it holds more than its item ("
-          + parts.stream().map(Part::description).collect(Collectors.joining(", "))
+          + parts.stream().map(Pointers.Part::description).collect(Collectors.joining(", "))
           + "): an enqueue that finds the slot pending returns false and drops the rest of that"
           + " pointer's state";
     }
-    Part only = parts.get(0);
+    Pointers.Part only = parts.get(0);
     if (!only.isFinal()) {
       return "its " + only.description() + " is not final: reassigning it while the pointer is"
           + " queued makes run() work on another item than the one whose slot was queued";
     }
     if (item != null && !WorkTypes.sameType(only.type(), item, state)) {
-      return "its " + only.description() + " is a " + PointerShapes.simpleName(only.type())
+      return "its " + only.description() + " is " + Names.a(only.type())
           + ", not its item type " + itemName;
     }
     return null;
   }
 
-  private static List<Part> components(ClassSymbol pointer, VisitorState state) {
-    List<Part> parts = new ArrayList<>();
-    for (Symbol.RecordComponent component : pointer.getRecordComponents()) {
-      parts.add(
-          new Part(
-              "component " + component.getSimpleName(),
-              state.getTypes().memberType(pointer.type, component),
-              true));
-    }
-    return parts;
-  }
-
-  /**
-   * The instance state of a class: its enclosing instance, if any, then its own and its
-   * superclasses' instance fields.
-   */
-  private static List<Part> fields(ClassSymbol pointer, VisitorState state) {
-    List<Part> parts = new ArrayList<>();
-    Types types = state.getTypes();
-    Symtab symtab = state.getSymtab();
-    Type enclosing = pointer.type.getEnclosingType();
-    if (enclosing != null && enclosing.hasTag(TypeTag.CLASS)) {
-      parts.add(
-          new Part("its enclosing " + PointerShapes.simpleName(enclosing) + " instance", enclosing,
-              true));
-    }
-    for (Type t = pointer.type;
-        t != null
-            && t.hasTag(TypeTag.CLASS)
-            && t.tsym != symtab.objectType.tsym
-            && t.tsym != symtab.enumSym
-            && t.tsym != symtab.recordType.tsym;
-        t = types.supertype(t)) {
-      for (Symbol member : t.tsym.getEnclosedElements()) {
-        if (member.getKind() != ElementKind.FIELD
-            || member.isStatic()
-            || (member.flags() & Flags.SYNTHETIC) != 0
-            || !(member instanceof VarSymbol)) {
-          continue;
-        }
-        parts.add(
-            new Part(
-                "field " + member.getSimpleName(),
-                types.memberType(pointer.type, member),
-                (member.flags() & Flags.FINAL) != 0));
-      }
-    }
-    return parts;
-  }
-
   private static String newtypeAdvice(
       ClassSymbol pointer, @Nullable Type item, boolean anonymous, boolean ownsNoSlot) {
     if ((pointer.flags() & Flags.ENUM) != 0) {
-      return "Declare one record per constant instead, each holding only the item, e.g. record"
-          + " Flush(Connection item) implements WorkItemPointer<Connection, Flush>, each with its"
-          + " own Work slot.";
+      return "Declare one record per constant instead, each holding only the item, with its own"
+          + " Work slot.";
     }
-    if (!anonymous && item != null && !PointerShapes.mentionsTypeVariable(item)) {
-      String t = PointerShapes.simpleName(item);
+    if (!anonymous && item != null && !Pointers.mentionsTypeVariable(item)) {
+      String t = Names.type(item);
       String p = pointer.getSimpleName().toString();
       return "Declare it as record " + p + "(" + t + " item) implements WorkItemPointer<" + t
           + ", " + p + ">" + (ownsNoSlot ? ", with its own Work<" + p + "> slot in " + t : "")
@@ -310,8 +252,7 @@ public final class WorkPointerNotNewtype extends BugChecker implements ClassTree
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void unused) {
-        ClassSymbol symbol = ((JCTree.JCClassDecl) node).sym;
-        Type superclass = symbol == null ? null : symbol.getSuperclass();
+        Type superclass = ASTHelpers.getSymbol(node).getSuperclass();
         if (superclass != null && superclass.tsym == pointer) {
           found[0] = true;
         }

@@ -14,13 +14,13 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -64,9 +64,6 @@ import org.jspecify.annotations.Nullable;
 public final class WorkPointerTargetMismatch extends BugChecker
     implements VariableTreeMatcher, MethodTreeMatcher {
 
-  /** How many field initializers a returned descriptor is followed through. */
-  private static final int MAX_FIELD_HOPS = 4;
-
   // ---- a slot declared where HasWork.of never looks
 
   @Override
@@ -82,7 +79,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
     if (pointer == null || !pointer.hasTag(TypeTag.CLASS)) {
       return Description.NO_MATCH;
     }
-    Type item = WorkTypes.pointerItem(pointer, state);
+    Type item = Pointers.item(pointer, state);
     if (item == null || !item.hasTag(TypeTag.CLASS)) {
       return Description.NO_MATCH;
     }
@@ -95,9 +92,9 @@ public final class WorkPointerTargetMismatch extends BugChecker
         && types.isSubtype(types.erasure(item), types.erasure(declaring.type))) {
       return Description.NO_MATCH;
     }
-    String c = PointerShapes.className(declaring);
-    String p = PointerShapes.simpleName(pointer);
-    String t = PointerShapes.simpleName(item);
+    String c = Names.of(declaring);
+    String p = Names.type(pointer);
+    String t = Names.type(item);
     String searched =
         declaring.isInterface()
             ? " searches only " + t + " and its superclasses, never an interface,"
@@ -118,12 +115,11 @@ public final class WorkPointerTargetMismatch extends BugChecker
     if (!(item.tsym instanceof ClassSymbol itemClass)) {
       return "HasWork.of rejects it";
     }
-    ImmutableList<VarSymbol> slots = WorkTypes.workFields(itemClass, state);
-    for (VarSymbol other : slots) {
-      if (WorkTypes.sameType(WorkTypes.slotPointer(other.type, state), pointer, state)) {
-        return "work queued through " + p + " uses " + other.owner.getSimpleName() + "."
-            + other.getSimpleName() + " instead";
-      }
+    ImmutableList<VarSymbol> slots = Slots.selectedBy(itemClass, pointer, state);
+    if (!slots.isEmpty()) {
+      VarSymbol other = slots.get(0);
+      return "work queued through " + p + " uses " + other.owner.getSimpleName() + "."
+          + other.getSimpleName() + " instead";
     }
     return t + " has no Work<" + p + "> slot, so HasWork.of fails and " + p
         + " can never be queued at all";
@@ -133,136 +129,35 @@ public final class WorkPointerTargetMismatch extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!WorkTypes.inScope(state)) {
-      return Description.NO_MATCH;
-    }
-    if (!tree.getName().contentEquals("hasWork")
-        || !tree.getParameters().isEmpty()
-        || tree.getBody() == null) {
+    if (tree.getBody() == null || !WorkTypes.inScope(state)) {
       return Description.NO_MATCH;
     }
     MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null || method.isStatic() || !(method.owner instanceof ClassSymbol pointer)) {
+    if (!Pointers.isHasWork(method, state) || !(method.owner instanceof ClassSymbol pointer)) {
       return Description.NO_MATCH;
     }
-    Type asPointer = WorkTypes.pointerSupertype(pointer.type, state);
-    if (asPointer == null || asPointer.getTypeArguments().get(1).tsym != pointer) {
+    Type self = Pointers.declaredSelf(pointer.type, state);
+    if (self == null || self.tsym != pointer) {
       // Not a pointer, raw, or its declared P is another type: WorkPointerNotNewtype reports it.
       return Description.NO_MATCH;
     }
-    for (ReturnTree ret : HasWorkCalls.ownReturns(tree)) {
-      ExpressionTree expression = ret.getExpression();
-      if (expression == null) {
-        continue;
+    for (ExpressionTree returned : Descriptors.returnedBy(tree)) {
+      Descriptors.Target target = Descriptors.target(returned, state);
+      if (target != null && target.pointer() != pointer) {
+        state.reportMatch(describe(outermost(returned, state), pointer, target, state));
       }
-      Target target = descriptorTarget(expression, pointer, state, MAX_FIELD_HOPS);
-      if (target == null) {
-        continue;
-      }
-      state.reportMatch(describe(ret, expression, pointer, target, state));
     }
     return Description.NO_MATCH;
   }
 
-  /** The other pointer type a returned descriptor is for, and the slot it names if known. */
-  private record Target(Symbol pointer, @Nullable String field, @Nullable VarSymbol via) {}
-
-  /**
-   * The pointer type other than {@code pointer} that the descriptor {@code expression} evaluates
-   * to is for, or null if it is for {@code pointer} or nothing can be told.
-   */
-  private static @Nullable Target descriptorTarget(
-      ExpressionTree expression, ClassSymbol pointer, VisitorState state, int hops) {
-    ExpressionTree current = expression;
-    while (true) {
-      Type q = PointerShapes.descriptorPointer(ASTHelpers.getType(current), state);
-      if (q != null && q.tsym != pointer) {
-        return new Target(q.tsym, fieldNameOf(current, state, hops), null);
-      }
-      if (current instanceof MethodInvocationTree call && HasWorkCalls.isHasWorkOf(call, state)) {
-        ClassSymbol named = PointerShapes.classLiteral(call.getArguments().get(2));
-        if (named != null && named != pointer) {
-          return new Target(named, constantName(call.getArguments().get(3)), null);
-        }
-        return null;
-      }
-      ExpressionTree stripped = PointerShapes.stripCasts(current);
-      if (stripped != current) {
-        current = stripped;
-        continue;
-      }
-      if (hops <= 0) {
-        return null;
-      }
-      VariableTree field = staticFieldDeclaration(current, state);
-      if (field == null || field.getInitializer() == null) {
-        return null;
-      }
-      Target viaField = descriptorTarget(field.getInitializer(), pointer, state, hops - 1);
-      return viaField == null
-          ? null
-          : new Target(
-              viaField.pointer(),
-              viaField.field(),
-              viaField.via() != null ? viaField.via() : ASTHelpers.getSymbol(field));
-    }
-  }
-
-  /** The slot name in the {@code HasWork.of} behind {@code expression}, if it can be found. */
-  private static @Nullable String fieldNameOf(
-      ExpressionTree expression, VisitorState state, int hops) {
-    ExpressionTree current = PointerShapes.stripCasts(expression);
-    for (int i = 0; i <= hops; i++) {
-      if (current instanceof MethodInvocationTree call && HasWorkCalls.isHasWorkOf(call, state)) {
-        return constantName(call.getArguments().get(3));
-      }
-      VariableTree field = staticFieldDeclaration(current, state);
-      if (field == null || field.getInitializer() == null) {
-        return null;
-      }
-      current = PointerShapes.stripCasts(field.getInitializer());
-    }
-    return null;
-  }
-
-  private static @Nullable String constantName(ExpressionTree tree) {
-    return ASTHelpers.constValue(tree, String.class);
-  }
-
-  /** The field an identifier or field access reads; null for any other expression. */
-  private static @Nullable Symbol readField(ExpressionTree expression) {
-    if (expression.getKind() != Tree.Kind.IDENTIFIER
-        && expression.getKind() != Tree.Kind.MEMBER_SELECT) {
-      return null;
-    }
-    Symbol symbol = ASTHelpers.getSymbol(expression);
-    return symbol instanceof VarSymbol && symbol.getKind() == ElementKind.FIELD ? symbol : null;
-  }
-
-  /** The declaration of the static final field {@code expression} reads, if it is in source. */
-  private static @Nullable VariableTree staticFieldDeclaration(
-      ExpressionTree expression, VisitorState state) {
-    if (!(readField(expression) instanceof VarSymbol field)
-        || !field.isStatic()
-        || (field.flags() & Flags.FINAL) == 0) {
-      return null;
-    }
-    Tree declaration = JavacTrees.instance(state.context).getTree(field);
-    return declaration instanceof VariableTree variable ? variable : null;
-  }
-
   private Description describe(
-      ReturnTree ret,
-      ExpressionTree expression,
-      ClassSymbol pointer,
-      Target target,
-      VisitorState state) {
+      ExpressionTree expression, ClassSymbol pointer, Descriptors.Target target, VisitorState state) {
     String p = pointer.getSimpleName().toString();
     String q = target.pointer().getSimpleName().toString();
     String slot = target.field() == null ? "" : " (slot " + target.field() + ")";
     String via = target.via() == null ? "" : ", through " + target.via().getSimpleName() + ",";
     Description.Builder description =
-        buildDescription(ret)
+        buildDescription(expression)
             .setMessage(
                 String.format(
                     "%s.hasWork() returns%s the descriptor of %s's slot%s, not %s's own:"
@@ -270,7 +165,7 @@ public final class WorkPointerTargetMismatch extends BugChecker
                         + " in %s's slot). Return %s's own HasWork<…, %s> constant.",
                     p, via, q, slot, p, p, q, p, p));
     VarSymbol own = ownDescriptor(pointer, state);
-    if (own != null && readField(PointerShapes.stripCasts(expression)) != own) {
+    if (own != null && Descriptors.readField(Descriptors.stripCasts(expression)) != own) {
       description.addFix(SuggestedFix.replace(expression, own.getSimpleName().toString()));
     }
     return description.build();
@@ -288,14 +183,14 @@ public final class WorkPointerTargetMismatch extends BugChecker
           || !field.isStatic()) {
         continue;
       }
-      Type q = PointerShapes.descriptorPointer(field.type, state);
+      Type q = Pointers.ofDescriptor(field.type, state);
       if (q == null || q.tsym != pointer) {
         continue;
       }
       Tree declaration = JavacTrees.instance(state.context).getTree(field);
       if (!(declaration instanceof VariableTree variable)
           || variable.getInitializer() == null
-          || descriptorTarget(variable.getInitializer(), pointer, state, MAX_FIELD_HOPS) != null) {
+          || !builtFor(variable.getInitializer(), pointer, state)) {
         continue;
       }
       if (found != null) {
@@ -304,5 +199,26 @@ public final class WorkPointerTargetMismatch extends BugChecker
       found = field;
     }
     return found;
+  }
+
+  /** The cast or parentheses around a returned leaf, which the fix replaces with it. */
+  private static ExpressionTree outermost(ExpressionTree leaf, VisitorState state) {
+    ExpressionTree outer = leaf;
+    for (TreePath p = TreePath.getPath(state.getPath(), leaf).getParentPath();
+        p != null && (p.getLeaf() instanceof TypeCastTree || p.getLeaf() instanceof ParenthesizedTree);
+        p = p.getParentPath()) {
+      outer = (ExpressionTree) p.getLeaf();
+    }
+    return outer;
+  }
+
+  private static boolean builtFor(ExpressionTree descriptor, ClassSymbol pointer, VisitorState state) {
+    for (ExpressionTree leaf : Descriptors.leaves(descriptor)) {
+      Descriptors.Target target = Descriptors.target(leaf, state);
+      if (target != null && target.pointer() != pointer) {
+        return false;
+      }
+    }
+    return true;
   }
 }

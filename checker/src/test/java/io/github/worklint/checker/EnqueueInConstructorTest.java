@@ -2,6 +2,7 @@ package io.github.worklint.checker;
 
 import com.google.errorprone.CompilationTestHelper;
 import java.util.stream.Stream;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class EnqueueInConstructorTest {
@@ -12,7 +13,7 @@ class EnqueueInConstructorTest {
   private static final String[] FLUSH = {
     "  @Slot private final Work<Flush> flushWork = new Work<>();",
     "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-    "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Flush"),
     "    @Override public void run() {}",
     "  }",
   };
@@ -152,7 +153,7 @@ class EnqueueInConstructorTest {
                 "    }",
                 "  }",
                 "  record Ping(Session item) implements WorkItemPointer<Session, Ping> {",
-                "    @Override public HasWork<Session, Ping> hasWork() { throw new AssertionError(); }",
+                Fixtures.unusedHasWork("Session", "Ping"),
                 "    @Override public void run() {}",
                 "  }"))
         .doTest();

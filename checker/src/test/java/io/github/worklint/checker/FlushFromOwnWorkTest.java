@@ -1,6 +1,7 @@
 package io.github.worklint.checker;
 
 import com.google.errorprone.CompilationTestHelper;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class FlushFromOwnWorkTest {
@@ -121,7 +122,7 @@ class FlushFromOwnWorkTest {
             "final class Job {",
             "  @Slot private final Work<Go> work = new Work<>();",
             "  record Go(Job item) implements WorkItemPointer<Job, Go> {",
-            "    @Override public HasWork<Job, Go> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Job", "Go"),
             "    @SuppressWarnings(\"FlushFromOwnWork\")",
             "    @Override public void run() { WorkQueue.system().flush(this); }",
             "  }",
@@ -139,7 +140,7 @@ class FlushFromOwnWorkTest {
             "  static final class Queue { void flush(Object o) {} void cancelSync(Object o) {} }",
             "  @Slot private final Work<Go> work = new Work<>();",
             "  record Go(Job item) implements WorkItemPointer<Job, Go> {",
-            "    @Override public HasWork<Job, Go> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Job", "Go"),
             "    @Override public void run() { new Queue().flush(this); new Queue().cancelSync(this); }",
             "  }",
             "}")

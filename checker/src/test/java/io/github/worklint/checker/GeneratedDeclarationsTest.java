@@ -3,7 +3,7 @@ package io.github.worklint.checker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.worklint.checker.corpus.WorklintCompiler;
+import io.github.worklint.checker.testing.WorklintCompiler;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;

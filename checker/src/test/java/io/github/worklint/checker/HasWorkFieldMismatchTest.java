@@ -2,10 +2,7 @@ package io.github.worklint.checker;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
-import java.util.List;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class HasWorkFieldMismatchTest {
@@ -137,7 +134,7 @@ class HasWorkFieldMismatchTest {
             "    @Override public void run() {}",
             "  }",
             "  record Other(Item item) implements WorkItemPointer<Item, Other> {",
-            "    @Override public HasWork<Item, Other> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Item", "Other"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -464,11 +461,6 @@ class HasWorkFieldMismatchTest {
 
   @Test
   void fixedCodeIsCleanUnderEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = Checks.all();
-    org.junit.jupiter.api.Assertions.assertTrue(checks.contains(HasWorkFieldMismatch.class));
-    CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
-        .addSourceLines("Connection.java", FIXED)
-        .expectNoDiagnostics()
-        .doTest();
+    Fixtures.assertCleanUnderAllChecks(HasWorkFieldMismatch.class, getClass(), "Connection.java", FIXED);
   }
 }

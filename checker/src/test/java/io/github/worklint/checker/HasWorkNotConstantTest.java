@@ -1,14 +1,10 @@
 package io.github.worklint.checker;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
-import java.util.List;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class HasWorkNotConstantTest {
@@ -265,12 +261,12 @@ class HasWorkNotConstantTest {
     "  static final String FLUSH = \"flushWork\";",
     "  @Slot private final Work<Flush> flushWork = new Work<>();",
     "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-    "    private static final HasWork<Connection, Flush> WORK =",
-    "        HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, \"flushWork\");",
     "    @Override public HasWork<Connection, Flush> hasWork() {",
     "      return WORK;",
     "    }",
     "    @Override public void run() {}",
+    "    private static final HasWork<Connection, Flush> WORK =",
+    "        HasWork.of(MethodHandles.lookup(), Connection.class, Flush.class, \"flushWork\");",
     "  }",
     "}",
   };
@@ -285,12 +281,7 @@ class HasWorkNotConstantTest {
 
   @Test
   void hoistedCodeIsCleanUnderEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = Checks.all();
-    assertTrue(checks.contains(HasWorkNotConstant.class));
-    CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
-        .addSourceLines("Connection.java", HOISTED)
-        .expectNoDiagnostics()
-        .doTest();
+    Fixtures.assertCleanUnderAllChecks(HasWorkNotConstant.class, getClass(), "Connection.java", HOISTED);
   }
 
   @Test
@@ -347,11 +338,11 @@ class HasWorkNotConstantTest {
     "  @Slot private final Work<Flush> flushWork = new Work<>();",
     "  @Slot private final Work<Close> closeWork = new Work<>();",
     "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-    "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Flush"),
     "    @Override public void run() {}",
     "  }",
     "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-    "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Close"),
     "    @Override public void run() {}",
     "  }",
     "}",
@@ -443,7 +434,7 @@ class HasWorkNotConstantTest {
             "    }",
             "  }",
             "  record Go2(Local item) implements WorkItemPointer<Local, Go2> {",
-            "    @Override public HasWork<Local, Go2> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Local", "Go2"),
             "    @Override public void run() {}",
             "  }",
             "}")

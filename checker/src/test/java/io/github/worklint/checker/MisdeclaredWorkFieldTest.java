@@ -1,14 +1,11 @@
 package io.github.worklint.checker;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
 import java.util.List;
 import java.util.stream.Stream;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class MisdeclaredWorkFieldTest {
@@ -22,7 +19,7 @@ class MisdeclaredWorkFieldTest {
   /** The pointer type every case uses; its descriptor is never built in these tests. */
   private static final String[] FLUSH = {
     "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-    "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+    Fixtures.unusedHasWork("Connection", "Flush"),
     "    @Override public void run() {}",
     "  }",
   };
@@ -104,11 +101,11 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
+                "  @Slot private final Work<Flush> flushWork;",
                 "  // BUG: Diagnostic contains: it is assigned from parameter work in the"
                     + " constructor, not a fresh new Work<>(): one Work shared by two items (or"
                     + " two slots) has one pending state, so an enqueue while the other's work is"
                     + " pending returns false and the work is lost",
-                "  @Slot private final Work<Flush> flushWork;",
                 "  Connection(Work<Flush> work) { this.flushWork = work; }"))
         .doTest();
   }
@@ -119,9 +116,9 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: it is assigned from field other.flushWork",
                 "  @Slot private final Work<Flush> flushWork;",
                 "  Connection() { flushWork = new Work<>(); }",
+                "  // BUG: Diagnostic contains: it is assigned from field other.flushWork",
                 "  Connection(Connection other) { flushWork = other.flushWork; }"))
         .doTest();
   }
@@ -158,8 +155,8 @@ class MisdeclaredWorkFieldTest {
         .addSourceLines(
             "Connection.java",
             connection(
-                "  // BUG: Diagnostic contains: it is assigned from local variable work",
                 "  @Slot private final Work<Flush> flushWork;",
+                "  // BUG: Diagnostic contains: it is assigned from local variable work",
                 "  Connection() { Work<Flush> work = new Work<>(); flushWork = work; }"))
         .doTest();
   }
@@ -456,13 +453,9 @@ class MisdeclaredWorkFieldTest {
 
   @Test
   void fixedItemsPassEveryWorklintCheck() {
-    List<Class<? extends BugChecker>> checks = Checks.all();
-    assertTrue(checks.contains(MisdeclaredWorkField.class), "not registered: " + checks);
     for (String[] fixed : List.of(ADDED_FINAL, BLANK_FINAL)) {
-      CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(checks), getClass())
-          .addSourceLines("Connection.java", fixed)
-          .expectNoDiagnostics()
-          .doTest();
+      Fixtures.assertCleanUnderAllChecks(
+          MisdeclaredWorkField.class, getClass(), "Connection.java", fixed);
     }
   }
 

@@ -3,8 +3,7 @@ package io.github.worklint.checker;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class WorkPointerNotNewtypeTest {
@@ -23,7 +22,7 @@ class WorkPointerNotNewtypeTest {
             "  @Slot private final Work<Close> closeWork = new Work<>();",
             "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
             "    static int runs;",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() { runs++; }",
             "  }",
             "  static final class Close implements WorkItemPointer<Connection, Close> {",
@@ -31,7 +30,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Close(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -51,7 +50,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -69,7 +68,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -81,7 +80,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -90,10 +89,10 @@ class WorkPointerNotNewtypeTest {
 
   @Test
   void openClassFixOutputPassesEveryCheck() {
-    CompilationTestHelper.newInstance(
-            ScannerSupplier.fromBugCheckerClasses(Checks.all()), getClass())
-        .addSourceLines(
-            "Connection.java",
+    Fixtures.assertCleanUnderAllChecks(
+        WorkPointerNotNewtype.class,
+        getClass(),
+        "Connection.java",
             "import io.github.worklint.workqueue.*;",
             "import java.lang.invoke.MethodHandles;",
             "final class Connection {",
@@ -107,9 +106,7 @@ class WorkPointerNotNewtypeTest {
             "    @Override public HasWork<Connection, Flush> hasWork() { return WORK; }",
             "    @Override public void run() {}",
             "  }",
-            "}")
-        .expectNoDiagnostics()
-        .doTest();
+            "}");
   }
 
   @Test
@@ -124,7 +121,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "  static final class LoudFlush extends Flush {",
@@ -144,7 +141,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "  // BUG: Diagnostic contains: LoudFlush is not a pointer newtype: its pointer type P is"
@@ -172,7 +169,7 @@ class WorkPointerNotNewtypeTest {
             "  }",
             "  static final class Flush extends Base<Flush> {",
             "    Flush(Connection item) { super(item); }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -201,7 +198,7 @@ class WorkPointerNotNewtypeTest {
             "    FLUSH,",
             "    CLOSE { @Override public void run() {} };",
             "    @Override public Connection item() { return SHARED; }",
-            "    @Override public HasWork<Connection, Op> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Op"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -219,7 +216,7 @@ class WorkPointerNotNewtypeTest {
                 + " (component item, component payload): an enqueue that finds the slot pending"
                 + " returns false",
             "  record Send(Connection item, String payload) implements WorkItemPointer<Connection, Send> {",
-            "    @Override public HasWork<Connection, Send> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Send"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -236,7 +233,7 @@ class WorkPointerNotNewtypeTest {
             "  static final class Secure extends Connection {}",
             "  // BUG: Diagnostic contains: its component item is a Secure, not its item type Connection",
             "  record Flush(Secure item) implements WorkItemPointer<Connection, Flush> {",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -255,20 +252,20 @@ class WorkPointerNotNewtypeTest {
             "  static final class Flush implements WorkItemPointer<Connection, Flush> {",
             "    private Connection item;",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "  // BUG: Diagnostic contains: its field name is a String, not its item type Connection",
             "  static final class Close implements WorkItemPointer<Connection, Close> {",
             "    private final String name = \"c\";",
             "    @Override public Connection item() { return new Connection(); }",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "  // BUG: Diagnostic contains: it has no instance field holding its Connection",
             "  static final class Ping implements WorkItemPointer<Connection, Ping> {",
             "    @Override public Connection item() { return new Connection(); }",
-            "    @Override public HasWork<Connection, Ping> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Ping"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -288,11 +285,11 @@ class WorkPointerNotNewtypeTest {
             "  // Declare it as record Flush(Connection item) implements WorkItemPointer<Connection,"
                 + " Flush>, with its own Work<Flush> slot in Connection.",
             "  record Flush(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -357,7 +354,7 @@ class WorkPointerNotNewtypeTest {
             "import io.github.worklint.workqueue.*;",
             "final class Connection {",
             "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             // Continuation lines of a marker are further substrings the same line must show.
@@ -369,7 +366,7 @@ class WorkPointerNotNewtypeTest {
             "    int retries;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -385,7 +382,7 @@ class WorkPointerNotNewtypeTest {
             "    int retries;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -401,7 +398,7 @@ class WorkPointerNotNewtypeTest {
             "import io.github.worklint.workqueue.*;",
             "final class Connection {",
             "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "  static WorkItemPointer<Connection, Flush> sneaky(Connection c) {",
@@ -426,7 +423,7 @@ class WorkPointerNotNewtypeTest {
             "final class Connection {",
             "  final class Flush implements WorkItemPointer<Connection, Flush> {",
             "    @Override public Connection item() { return Connection.this; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -446,7 +443,7 @@ class WorkPointerNotNewtypeTest {
             "    private final Connection item;",
             "    Flush(Connection item) { this.item = item; }",
             "    @Override public Connection item() { return item; }",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -502,7 +499,7 @@ class WorkPointerNotNewtypeTest {
             "  }",
             "  interface Anything extends WorkItemPointer {}",
             "  record Flush(Connection item) implements ConnectionWork<Flush> {",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "  }",
             "}")
         .doTest();
@@ -535,7 +532,7 @@ class WorkPointerNotNewtypeTest {
             "final class Connection {",
             "  @SuppressWarnings(\"WorkPointerNotNewtype\")",
             "  record Send(Connection item, String payload) implements WorkItemPointer<Connection, Send> {",
-            "    @Override public HasWork<Connection, Send> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Send"),
             "    @Override public void run() {}",
             "  }",
             "}")

@@ -3,8 +3,7 @@ package io.github.worklint.checker;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.scanner.ScannerSupplier;
-import io.github.worklint.checker.corpus.Checks;
+import io.github.worklint.checker.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class WorkPointerTargetMismatchTest {
@@ -20,7 +19,7 @@ class WorkPointerTargetMismatchTest {
             "import io.github.worklint.workqueue.*;",
             "final class Socket {",
             "  record Flush(Socket item) implements WorkItemPointer<Socket, Flush> {",
-            "    @Override public HasWork<Socket, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Socket", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -47,7 +46,7 @@ class WorkPointerTargetMismatchTest {
             "class Session {",
             "  @Slot private final Work<Ping> ping = new Work<>();",
             "  record Ping(Session item) implements WorkItemPointer<Session, Ping> {",
-            "    @Override public HasWork<Session, Ping> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Session", "Ping"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -69,7 +68,7 @@ class WorkPointerTargetMismatchTest {
             "import io.github.worklint.workqueue.*;",
             "final class Connection implements Closer {",
             "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -95,7 +94,7 @@ class WorkPointerTargetMismatchTest {
             "  @Slot private final Work<Close> closeWork = new Work<>();",
             "  @Override public void run() {}",
             "  record Close(Runnable item) implements WorkItemPointer<Runnable, Close> {",
-            "    @Override public HasWork<Runnable, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Runnable", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -112,7 +111,7 @@ class WorkPointerTargetMismatchTest {
             "  @Slot private final Work<SecureSession.Rekey> rekeyWork = new Work<>();",
             "  @Slot private final Work<Ping> ping = new Work<>();",
             "  record Ping(Session item) implements WorkItemPointer<Session, Ping> {",
-            "    @Override public HasWork<Session, Ping> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Session", "Ping"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -121,7 +120,7 @@ class WorkPointerTargetMismatchTest {
             "import io.github.worklint.workqueue.*;",
             "final class SecureSession extends Session {",
             "  record Rekey(SecureSession item) implements WorkItemPointer<SecureSession, Rekey> {",
-            "    @Override public HasWork<SecureSession, Rekey> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("SecureSession", "Rekey"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -169,7 +168,7 @@ class WorkPointerTargetMismatchTest {
             "import io.github.worklint.workqueue.WorkItemPointer;",
             "final class Connection {",
             "  record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {",
-            "    @Override public HasWork<Connection, Flush> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Flush"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -240,7 +239,7 @@ class WorkPointerTargetMismatchTest {
             "    @Override public void run() {}",
             "  }",
             "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -268,7 +267,7 @@ class WorkPointerTargetMismatchTest {
             "    @Override public void run() {}",
             "  }",
             "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")
@@ -420,12 +419,8 @@ class WorkPointerTargetMismatchTest {
 
   @Test
   void fixOutputPassesEveryCheck() {
-    CompilationTestHelper.newInstance(
-            ScannerSupplier.fromBugCheckerClasses(Checks.all()),
-            getClass())
-        .addSourceLines("Connection.java", FIX_OUTPUT)
-        .expectNoDiagnostics()
-        .doTest();
+    Fixtures.assertCleanUnderAllChecks(
+        WorkPointerTargetMismatch.class, getClass(), "Connection.java", FIX_OUTPUT);
   }
 
   @Test
@@ -447,7 +442,7 @@ class WorkPointerTargetMismatchTest {
             "    @Override public void run() {}",
             "  }",
             "  record Close(Connection item) implements WorkItemPointer<Connection, Close> {",
-            "    @Override public HasWork<Connection, Close> hasWork() { throw new AssertionError(); }",
+            Fixtures.unusedHasWork("Connection", "Close"),
             "    @Override public void run() {}",
             "  }",
             "}")

@@ -23,12 +23,28 @@ public final class Connection {
   // WorkPointerTargetMismatch: Audit's item type is Auditor, so no HasWork can reach this slot.
   @Slot private final Work<Auditor.Audit> auditWork = new Work<>(); // BUG: WorkPointerTargetMismatch
 
+  private final Object lock = new Object();
   private int bytesSent;
 
   public Connection() {
     // EnqueueInConstructor: the keep-alive can run before bytesSent is assigned.
     QUEUE.enqueue(new KeepAlive(this)); // BUG: EnqueueInConstructor
     bytesSent = 0;
+  }
+
+  void write() {
+    synchronized (lock) {
+      bytesSent++;
+    }
+  }
+
+  /** Sends what is buffered and waits until it is written. */
+  public void sync() {
+    synchronized (lock) {
+      QUEUE.enqueue(new Flush(this));
+      // FlushWhileHoldingLock: Flush.run() takes the same lock in write(), so the wait never ends.
+      QUEUE.flush(new Flush(this)); // BUG: FlushWhileHoldingLock
+    }
   }
 
   public record Flush(Connection item) implements WorkItemPointer<Connection, Flush> {
@@ -43,7 +59,7 @@ public final class Connection {
 
     @Override
     public void run() {
-      item.bytesSent++;
+      item.write();
       // FlushFromOwnWork: waits for the run that is waiting.
       QUEUE.flush(this); // BUG: FlushFromOwnWork
     }

@@ -31,7 +31,21 @@ public final class MislabelledConnection {
   @SuppressWarnings("MisdeclaredWorkField")
   @Slot private final Work<Auditor.Audit> auditWork = new Work<>(); // BUG: WorkPointerTargetMismatch
 
+  private final Object lock = new Object();
   private int bytesSent;
+
+  void write() {
+    synchronized (lock) {
+      bytesSent++;
+    }
+  }
+
+  @SuppressWarnings("FlushFromOwnWork")
+  public void sync() {
+    synchronized (lock) {
+      QUEUE.flush(new Flush(this)); // BUG: FlushWhileHoldingLock
+    }
+  }
 
   @SuppressWarnings("FlushFromOwnWork")
   public MislabelledConnection() {
@@ -53,7 +67,7 @@ public final class MislabelledConnection {
     @Override
     @SuppressWarnings("DuplicateWorkPointer")
     public void run() {
-      item.bytesSent++;
+      item.write();
       QUEUE.flush(this); // BUG: FlushFromOwnWork
     }
   }

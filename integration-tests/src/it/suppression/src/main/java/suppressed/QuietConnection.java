@@ -27,7 +27,21 @@ public final class QuietConnection {
   @SuppressWarnings("WorkPointerTargetMismatch")
   @Slot private final Work<Auditor.Audit> auditWork = new Work<>();
 
+  private final Object lock = new Object();
   private int bytesSent;
+
+  void write() {
+    synchronized (lock) {
+      bytesSent++;
+    }
+  }
+
+  @SuppressWarnings("FlushWhileHoldingLock")
+  public void sync() {
+    synchronized (lock) {
+      QUEUE.flush(new Flush(this));
+    }
+  }
 
   @SuppressWarnings("EnqueueInConstructor")
   public QuietConnection() {
@@ -48,7 +62,7 @@ public final class QuietConnection {
     @Override
     @SuppressWarnings("FlushFromOwnWork")
     public void run() {
-      item.bytesSent++;
+      item.write();
       QUEUE.flush(this);
     }
   }

@@ -1,6 +1,8 @@
 package io.github.worklint.workqueue;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,17 @@ final class QueueIds {
   static @Nullable WorkQueue get(int id) {
     @Nullable WorkQueue[] table = queues;
     return id > 0 && id < table.length ? table[id] : null;
+  }
+
+  /** The open queues, for a lock-cycle check that looks for whichever worker runs a slot. */
+  static List<WorkQueue> open() {
+    List<WorkQueue> open = new ArrayList<>();
+    for (WorkQueue queue : queues) {
+      if (queue != null) {
+        open.add(queue);
+      }
+    }
+    return open;
   }
 
   private static @Nullable WorkQueue[] copy(int length) {

@@ -75,7 +75,8 @@ public final class Work<P extends WorkItemPointer<?, P>> {
 
   /**
    * The queue whose instance was handed to the worker running this slot (state RERUN). Written
-   * by that queue's worker before it sets RERUN, so whoever sees RERUN sees it.
+   * by that queue's worker before it sets RERUN, so whoever sees RERUN sees it; only that queue
+   * may take the instance back (another queue's RERUN seen later is another hand-off).
    */
   @Nullable WorkQueue rerunFor;
 
@@ -225,6 +226,20 @@ public final class Work<P extends WorkItemPointer<?, P>> {
     while (done < seq && !DONE_SEQ.compareAndSet(this, done, seq)) {
       done = doneSeq;
     }
+  }
+
+  /**
+   * The slot's name for messages, "Item.field (pointer type P)", from its last queued instance (a
+   * slot that was never queued is not running, so a message never needs that case).
+   */
+  String describeSlot() {
+    P p = pointer;
+    if (p == null) {
+      return toString();
+    }
+    HasWork<?, P> hasWork = p.hasWork();
+    return hasWork.itemType().getName() + "." + hasWork.fieldName() + " (pointer type "
+        + hasWork.pointerType().getName() + ")";
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.worklint.workqueue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The waiting operations ({@link #flush(WorkItemPointer)}, {@link #cancelSync}, {@link
  * #flush()}, {@link #drain()}, {@link #close()}) block uninterruptibly, as the kernel's do; an
- * interrupt that arrives meanwhile stays set on the thread.
+ * interrupt that arrives meanwhile stays set on the thread. A wait for a run that is blocked on a
+ * lock the waiting thread holds (a monitor or an exclusively owned synchronizer, directly or
+ * through a chain of lock owners) throws {@link IllegalStateException} naming the lock, the slot
+ * and the threads, instead of hanging; see {@link LockCycleDetector} for what is found.
  *
  * <p>How it is built (the invariants are stated next to the fields they govern). Producers never
  * take a lock: an enqueue is one compare-and-set on the slot's state, which takes its PENDING
@@ -29,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * the ready list (an intrusive doubly linked list), numbering the slots for {@link #flush()} as it
  * goes. A worker that finds nothing spins briefly, then parks; a producer wakes a parked worker
  * only when its push found the inbox empty, and a worker that leaves more work behind wakes
- * another.
+ * another. A delayed slot's timer holds its PENDING token while armed and, when it fires, pushes
+ * the slot onto the inbox like an enqueue ({@link #linkFired}); the queue counts its armed timers
+ * so that drain() and close() wait for them.
  */
 public final class WorkQueue implements AutoCloseable {
 
@@ -126,6 +132,12 @@ public final class WorkQueue implements AutoCloseable {
    * once, not once per item.
    */
   private long signalAt = Long.MAX_VALUE;
+  /**
+   * Delayed instances armed to fire into this queue (DelayedTimers), or about to be: counted
+   * from before the timer is armed until its slot is pushed onto the inbox or it is disarmed, so
+   * that drain() and close() wait for it. A change signals them ({@link #signalWaiters}).
+   */
+  private int armedTimers;
   // Read without the lock, to refuse an enqueue before it takes the slot's token (a token taken
   // and given back would make a concurrent enqueue of the same slot report "already pending" for
   // work that never runs), and again after its push (see enqueue).
@@ -224,6 +236,12 @@ public final class WorkQueue implements AutoCloseable {
    */
   <P extends WorkItemPointer<?, P>> long linkPending(Work<P> work, P pointer) {
     long seq = work.acceptInstance(pointer);
+    push(work);
+    return seq;
+  }
+
+  /** Pushes a slot whose PENDING token the caller holds and whose instance it has accepted. */
+  private void push(Work<?> work) {
     work.markPushing(); // before linkedIn: whoever sees linkedIn also sees that the push is on
     work.setLinkedIn(id);
     Work<?> older = (Work<?>) INBOX.getAndSet(this, work);
@@ -233,7 +251,6 @@ public final class WorkQueue implements AutoCloseable {
     if (older == null && sleepers != 0) {
       wakeOne();
     }
-    return seq;
   }
 
   /**
@@ -254,6 +271,113 @@ public final class WorkQueue implements AutoCloseable {
     }
     SLOT_EVENTS.signal();
     return true;
+  }
+
+  /**
+   * Arms the delayed slot of {@code pointer}: its instance is queued here once {@code delay} has
+   * passed, and never before (the monotonic clock of {@link System#nanoTime()}). The kernel's
+   * {@code queue_delayed_work}. While armed, the slot is pending: {@link #enqueue} and this method
+   * return false for it, {@link #cancel} disarms it, {@link #flush(WorkItemPointer)} fires it at
+   * once and waits for it, {@link #drain()} and {@link #close()} wait for it to fire and run, and
+   * {@link #flush()} does not wait for it.
+   *
+   * <p>A zero or negative delay queues the instance at once, as {@link #enqueue} does; a delay
+   * longer than {@link DelayedTimers#MAX_DELAY} (2<sup>61</sup> ns, about 73 years) is clamped to
+   * it. Arming allocates nothing: the slot is its own timer.
+   *
+   * @return true if the slot was armed (or queued); false if it was already pending, armed or
+   *     queued, in which case its deadline is left as it was, or a {@link #cancelSync} of it is in
+   *     progress
+   * @throws NullPointerException if {@code pointer} or {@code delay} is null
+   * @throws IllegalStateException as {@link #enqueue} does (closed, or draining and the caller is
+   *     not one of its own work items); the slot is left as it was
+   */
+  public <T, P extends DelayedWorkItemPointer<T, P>> boolean enqueueDelayed(
+      P pointer, Duration delay) {
+    return DelayedTimers.enqueueDelayed(this, pointer, delay);
+  }
+
+  /**
+   * Arms the delayed slot of {@code pointer} with a new deadline, whatever state it is in: the
+   * kernel's {@code mod_delayed_work}. An armed instance is re-armed, a queued one is taken back
+   * out of its queue and armed (a zero or negative delay queues it at once), an idle slot is
+   * armed as by {@link #enqueueDelayed}; the instance then runs on this queue. A running instance
+   * is not affected: the new one runs after it. Delays are clamped as by {@link #enqueueDelayed}.
+   *
+   * @return true if an instance was pending (armed or queued) and is now re-armed; false if the
+   *     slot was idle and is now armed, or a {@link #cancelSync} of it is in progress (then
+   *     nothing is armed)
+   * @throws NullPointerException if {@code pointer} or {@code delay} is null
+   * @throws IllegalStateException as {@link #enqueueDelayed} does; the slot is left as it was
+   */
+  public <T, P extends DelayedWorkItemPointer<T, P>> boolean modDelayed(
+      P pointer, Duration delay) {
+    return DelayedTimers.modDelayed(this, pointer, delay);
+  }
+
+  /** Throws unless this queue accepts an enqueue from the caller now. */
+  void checkAccepts(WorkItemPointer<?, ?> pointer) {
+    if (refusesEnqueue()) {
+      throw enqueueRefused(pointer);
+    }
+  }
+
+  /**
+   * Counts one more timer that will fire into this queue (drain and close wait for it), unless
+   * the queue no longer accepts work from the caller: then it throws, counting nothing.
+   */
+  void reserveTimer(WorkItemPointer<?, ?> pointer) {
+    lock.lock();
+    try {
+      checkAccepts(pointer);
+      armedTimers++;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Forgets a timer counted by {@link #reserveTimer} that was disarmed, never armed, or fired
+   * and pushed, and wakes a drain() or close() that it may leave done.
+   */
+  void releaseTimer() {
+    lock.lock();
+    try {
+      armedTimers--;
+      signalWaiters();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Links a fired timer's slot, whose PENDING token its timer held and whose instance it
+   * accepted when it was armed, then forgets the timer. The push comes first, so drain() never
+   * sees neither the timer nor the slot; the count drops under the lock, which signals a drain()
+   * that the run may already have left idle. Accepted even while the queue drains, as by
+   * {@link #linkPending}.
+   */
+  void linkFired(Work<?> work) {
+    push(work);
+    releaseTimer();
+  }
+
+  /**
+   * Takes a slot queued here out of the inbox or the ready list without giving up its PENDING
+   * token (modDelayed moves the instance to a timer); false if it is not queued here, or its
+   * push has not finished (the caller retries).
+   */
+  boolean unlinkKeepingToken(Work<?> work) {
+    lock.lock();
+    try {
+      if (work.linkedIn != id || !removeQueued(work)) {
+        return false;
+      }
+      signalWaiters();
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private boolean refusesEnqueue() {
@@ -282,7 +406,8 @@ public final class WorkQueue implements AutoCloseable {
    * @return true if an instance was pending and will now not run
    */
   public <T, P extends WorkItemPointer<T, P>> boolean cancel(P pointer) {
-    return grabPending(slotOf(pointer));
+    Work<P> work = slotOf(pointer);
+    return grabPending(work, DelayedTimers.delayedSlotOf(pointer));
   }
 
   /**
@@ -294,11 +419,11 @@ public final class WorkQueue implements AutoCloseable {
    */
   public <T, P extends WorkItemPointer<T, P>> boolean cancelSync(P pointer) {
     Work<P> work = slotOf(pointer);
-    rejectSelfWait(work, "cancelSync", pointer, false);
+    rejectSelfWait(work, "cancelSync", pointer, false, null);
     boolean owner = work.beginCanceling();
     try {
-      boolean wasPending = grabPending(work);
-      SLOT_EVENTS.await(() -> !work.isRunning());
+      boolean wasPending = grabPending(work, DelayedTimers.delayedSlotOf(pointer));
+      SLOT_EVENTS.await(() -> !work.isRunning(), CANCEL_SYNC, work, Long.MAX_VALUE);
       return wasPending;
     } finally {
       if (owner) {
@@ -309,21 +434,25 @@ public final class WorkQueue implements AutoCloseable {
 
   /**
    * Waits until the last queued instance of the slot of {@code pointer} has finished running
-   * (or was cancelled), wherever it is queued.
+   * (or was cancelled), wherever it is queued. An armed delayed instance is queued at once, on
+   * the queue it was armed for, and waited for (the kernel's {@code flush_delayed_work}).
    *
    * @return true if it waited; false if the slot was idle
    * @throws IllegalStateException if called from the slot's own run, or from a worker of the
-   *     single-worker queue on which the slot is pending
+   *     single-worker queue on which the slot is pending or armed
    */
   public <T, P extends WorkItemPointer<T, P>> boolean flush(P pointer) {
     Work<P> work = slotOf(pointer);
-    rejectSelfWait(work, "flush", pointer, true);
-    if ((work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
+    DelayedWork<?> delayed = DelayedTimers.delayedSlotOf(pointer);
+    rejectSelfWait(work, "flush", pointer, true, delayed);
+    boolean fired = delayed != null && DelayedTimers.fireNow(delayed);
+    if (!fired && (work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
       return false;
     }
     long target = work.queuedSeq();
     SLOT_EVENTS.await(
-        () -> work.doneSeq() >= target && !(work.isRunning() && work.runningSeq <= target));
+        () -> work.doneSeq() >= target && !(work.isRunning() && work.runningSeq <= target),
+        FLUSH_SLOT, work, Long.MAX_VALUE);
     return true;
   }
 
@@ -342,12 +471,13 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    progress.await(() -> flushedThrough(target));
+    progress.await(() -> flushedThrough(target), FLUSH_QUEUE, this, target);
   }
 
   /**
    * Waits until this queue is empty and idle, including work that its own work items queue
-   * meanwhile. Until then, enqueues from other threads throw.
+   * meanwhile, and until no delayed instance is armed for it (each fires at its deadline and
+   * runs). Until then, enqueues from other threads throw.
    *
    * @throws IllegalStateException if called from a worker of this queue
    */
@@ -357,7 +487,7 @@ public final class WorkQueue implements AutoCloseable {
     try {
       drainers.incrementAndGet();
       try {
-        progress.await(this::drained);
+        progress.await(this::drained, DRAIN, this, Long.MAX_VALUE);
       } finally {
         drainers.decrementAndGet();
       }
@@ -367,8 +497,8 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Drains the queue, then stops its workers and waits for them to exit. Later enqueues throw.
-   * Idempotent.
+   * Drains the queue (armed delayed instances included: they run at their deadlines), then stops
+   * its workers and waits for them to exit. Later enqueues throw. Idempotent.
    *
    * @throws IllegalStateException if called from a worker of this queue
    * @throws UnsupportedOperationException on {@link #system()}, which other users share
@@ -386,7 +516,7 @@ public final class WorkQueue implements AutoCloseable {
         closesNow = true;
         drainers.incrementAndGet();
         try {
-          progress.await(this::drained);
+          progress.await(this::drained, CLOSE, this, Long.MAX_VALUE);
         } finally {
           drainers.decrementAndGet();
         }
@@ -422,7 +552,7 @@ public final class WorkQueue implements AutoCloseable {
 
   // ---- the slot of a pointer
 
-  private static <T, P extends WorkItemPointer<T, P>> Work<P> slotOf(P pointer) {
+  static <T, P extends WorkItemPointer<T, P>> Work<P> slotOf(P pointer) {
     Objects.requireNonNull(pointer, "pointer");
     HasWork<T, P> hasWork = pointer.hasWork();
     if (hasWork.pointerType() != pointer.getClass()) {
@@ -515,10 +645,12 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is.
-   * Spins in the short window where an enqueue has taken the token but not yet pushed the slot.
+   * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is,
+   * or out of its timer when {@code delayed} (the slot that embeds {@code work}, if any) is
+   * armed. Spins in the short window where an enqueue or a timer has taken the token but not yet
+   * pushed the slot.
    */
-  private static boolean grabPending(Work<?> work) {
+  static boolean grabPending(Work<?> work, @Nullable DelayedWork<?> delayed) {
     while (true) {
       int state = work.state();
       if ((state & Work.PENDING) == 0) {
@@ -534,6 +666,10 @@ public final class WorkQueue implements AutoCloseable {
       }
       WorkQueue queue = QueueIds.get(work.linkedIn);
       if (queue == null) {
+        if (delayed != null && DelayedTimers.disarm(delayed)) {
+          SLOT_EVENTS.signal();
+          return true;
+        }
         Thread.onSpinWait();
         continue;
       }
@@ -607,7 +743,9 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   private boolean isIdle() {
-    return INBOX.getVolatile(this) == null && oldestOutstandingTicket() == Long.MAX_VALUE;
+    return armedTimers == 0
+        && INBOX.getVolatile(this) == null
+        && oldestOutstandingTicket() == Long.MAX_VALUE;
   }
 
   // ---- the workers
@@ -818,12 +956,14 @@ public final class WorkQueue implements AutoCloseable {
    * Takes back the instance this queue handed to the worker running {@code work}: to run it, when
    * {@code runner} is that worker, or to cancel it. Returns false if the other party took it first.
    * Done under this queue's lock and before PENDING clears, so the slot has left the handed-off
-   * list before any enqueue can link it again.
+   * list before any enqueue can link it again. The caller read {@link Work#rerunFor} before it
+   * got here: meanwhile that instance may have been taken and another queue may have handed the
+   * slot over again, so RERUN alone does not say the slot is in this queue's list.
    */
   private boolean takeHandedOff(Work<?> work, @Nullable Worker runner) {
     lock.lock();
     try {
-      if ((work.state() & Work.RERUN) == 0) {
+      if ((work.state() & Work.RERUN) == 0 || work.rerunFor != this) {
         return false;
       }
       handedOff.remove(work);
@@ -902,8 +1042,8 @@ public final class WorkQueue implements AutoCloseable {
    * when {@code waitsForPending} (flush, not cancelSync, which removes a pending instance instead
    * of waiting for it), the only worker of a queue where the slot is pending.
    */
-  private static void rejectSelfWait(
-      Work<?> work, String operation, WorkItemPointer<?, ?> p, boolean waitsForPending) {
+  private static void rejectSelfWait(Work<?> work, String operation, WorkItemPointer<?, ?> p,
+      boolean waitsForPending, @Nullable DelayedWork<?> delayed) {
     Worker me = CURRENT_WORKER.get();
     if (me == null) {
       return;
@@ -913,7 +1053,8 @@ public final class WorkQueue implements AutoCloseable {
           operation + "(" + p.getClass().getName() + ") called from that slot's own run: it"
               + " would wait for itself");
     }
-    if (waitsForPending && me.queue.maxActive == 1 && work.linkedIn == me.queue.id) {
+    if (waitsForPending && me.queue.maxActive == 1 && (work.linkedIn == me.queue.id
+        || (delayed != null && DelayedTimers.TIMERS.armedFor(delayed) == me.queue.id))) {
       throw new IllegalStateException(
           operation + "(" + p.getClass().getName() + ") called from the only worker of queue "
               + me.queue.name + ", where that slot is queued: it would wait for itself");
@@ -944,6 +1085,61 @@ public final class WorkQueue implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       QueueIds.release(id);
       throw e;
+    }
+  }
+
+  // ---- what a blocked wait waits for, asked by Progress's lock-cycle check
+
+  private static final Progress.Awaited<Work<?>> FLUSH_SLOT = new SlotWait("flush(p)");
+  private static final Progress.Awaited<Work<?>> CANCEL_SYNC = new SlotWait("cancelSync(p)");
+  private static final Progress.Awaited<WorkQueue> FLUSH_QUEUE = new QueueWait("flush()");
+  private static final Progress.Awaited<WorkQueue> DRAIN = new QueueWait("drain()");
+  private static final Progress.Awaited<WorkQueue> CLOSE = new QueueWait("close()");
+
+  /** flush(p) and cancelSync(p) wait for the slot's run, on whichever queue's worker runs it. */
+  private record SlotWait(String operation) implements Progress.Awaited<Work<?>> {
+    @Override
+    public void addRunners(Work<?> work, long bound, List<Progress.Runner> into) {
+      for (WorkQueue queue : QueueIds.open()) {
+        for (Worker worker : queue.workers) {
+          Thread thread = worker.thread;
+          if (worker.running == work && thread != null) {
+            into.add(new Progress.Runner(thread, work));
+          }
+        }
+      }
+    }
+
+    @Override
+    public String describe(Work<?> work) {
+      return operation + " of slot " + work.describeSlot();
+    }
+
+    @Override
+    public boolean namesSlot() {
+      return true;
+    }
+  }
+
+  /** flush(), drain() and close() wait for this queue's runs (those before bound, for flush). */
+  private record QueueWait(String operation) implements Progress.Awaited<WorkQueue> {
+    @Override
+    public void addRunners(WorkQueue queue, long bound, List<Progress.Runner> into) {
+      for (WorkQueue any : QueueIds.open()) {
+        for (Worker worker : any.workers) {
+          Thread thread = worker.thread;
+          Work<?> running = worker.running;
+          long ticket = worker.queue == queue ? worker.runningTicket : worker.foreignTicket;
+          if (worker.runningFor == queue && ticket < bound && thread != null && running != null) {
+            into.add(new Progress.Runner(thread, running));
+          }
+        }
+      }
+    }
+
+    @Override
+    public String describe(WorkQueue queue) {
+      return operation + " of queue " + queue.name;
     }
   }
 

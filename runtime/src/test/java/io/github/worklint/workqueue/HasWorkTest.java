@@ -223,13 +223,13 @@ class HasWorkTest {
     assertEquals(0, item.a.runs.get());
   }
 
-  // ---- helpers
+  // ---- helpers, shared with HasDelayedWorkTest
 
-  private static IllegalArgumentException rejected(Executable of) {
+  static IllegalArgumentException rejected(Executable of) {
     return assertThrows(IllegalArgumentException.class, of);
   }
 
-  private static void assertMessageNames(Throwable e, String... parts) {
+  static void assertMessageNames(Throwable e, String... parts) {
     String message = e.getMessage();
     for (String part : parts) {
       assertTrue(message != null && message.contains(part),
@@ -237,7 +237,7 @@ class HasWorkTest {
     }
   }
 
-  private static Object fieldValue(Class<?> declaring, String name, Object item) throws Exception {
+  static Object fieldValue(Class<?> declaring, String name, Object item) throws Exception {
     Field field = declaring.getDeclaredField(name);
     field.setAccessible(true);
     return field.get(item);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +136,56 @@ class WorkQueueInboxTest {
     assertEquals(List.of(2, 1, 3, 0), order);
     for (TestItem item : items) {
       assertEquals(1, item.a.runs.get(), "item " + item.index);
+    }
+  }
+
+  /**
+   * modDelayed of a queued slot takes it out of the inbox (here from the middle, not the top) or
+   * out of the ready list (after a flush() moved the inbox there), keeping its token and its
+   * instance: the plain work around it runs in order, the moved instance does not run until it
+   * is queued again, and then it runs once.
+   */
+  @Test
+  void modDelayedTakesAQueuedSlotOutOfTheInboxOrTheReadyList() {
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+    List<DelayedItem> items = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      DelayedItem item = new DelayedItem(i);
+      item.a.body = () -> order.add(item.index);
+      item.d.body = () -> order.add(-item.index);
+      items.add(item);
+    }
+    Duration hour = Duration.ofHours(1);
+    try (Blocked blocked = Blocked.ordered("mod-inbox")) {
+      WorkQueue queue = blocked.queue();
+      assertTrue(queue.enqueue(items.get(0).a()));
+      assertTrue(queue.enqueue(items.get(1).d()));
+      assertTrue(queue.enqueue(items.get(2).a()));
+      assertTrue(queue.modDelayed(items.get(1).d(), hour), "queued in the inbox");
+      assertTrue(queue.enqueue(items.get(3).d()));
+      assertTrue(queue.enqueue(items.get(4).a()));
+      Work<?> inReady = items.get(3).slot().work;
+      Thread flusher = Waits.start("flusher", queue::flush);
+      Waits.until("the inbox moved to the ready list", () -> inReady.inReady);
+      Waits.untilParked(flusher);
+      assertTrue(queue.modDelayed(items.get(3).d(), hour), "queued in the ready list");
+      for (int i : new int[] {1, 3}) {
+        DelayedWork<?> slot = items.get(i).slot();
+        assertEquals(0, slot.work.linkedIn, "item " + i + " is no longer queued");
+        assertEquals(queue.id, DelayedTimers.TIMERS.armedFor(slot), "item " + i + " is armed");
+        assertTrue(slot.isPending(), "item " + i + " keeps its token");
+      }
+      blocked.release();
+      Waits.join(flusher);
+      assertEquals(List.of(0, 2, 4), order, "flush() waited for the plain work, not the timers");
+      assertTrue(queue.modDelayed(items.get(1).d(), Duration.ZERO), "queued at once");
+      assertTrue(queue.flush(items.get(3).d()), "fired now");
+      queue.flush(items.get(1).d());
+    }
+    assertEquals(List.of(0, 2, 4), order.subList(0, 3));
+    assertEquals(List.of(-3, -1), order.subList(3, 5).stream().sorted().toList());
+    for (DelayedItem item : items) {
+      assertEquals(item.index % 2 == 1 ? 1 : 0, item.d.runs.get(), "item " + item.index);
     }
   }
 

@@ -188,4 +188,26 @@ class BenchmarkLogicTest {
       throw new AssertionError(failure.get());
     }
   }
+
+  @Test
+  void delayedBenchmarksArmAndRearmWithoutFiring() {
+    DelayedBenchmark benchmark = new DelayedBenchmark();
+    DelayedBenchmark.Timers timers = new DelayedBenchmark.Timers();
+    timers.armed = 1_000;
+    timers.setUp();
+    for (int i = 0; i < 1_000; i++) {
+      assertTrue(benchmark.enqueueDelayedThenCancel(timers), "each arming is cancelled");
+      assertTrue(benchmark.modDelayed(timers), "the re-armed job stays armed");
+    }
+    timers.tearDown(); // throws if a timer fired
+  }
+
+  @Test
+  void delayedLatenessIsNeverEarlyAndMeasuresEveryProbe() throws Exception {
+    DelayedLateness.Figures figures =
+        DelayedLateness.measure(1_000, 50, java.time.Duration.ofMillis(1));
+    assertEquals(50, figures.probes());
+    assertEquals(0, figures.early());
+    assertTrue(figures.p50Micros() >= 0 && figures.p99Micros() >= figures.p50Micros());
+  }
 }

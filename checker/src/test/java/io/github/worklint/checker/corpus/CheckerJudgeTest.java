@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.ScannerSupplier;
+import io.github.worklint.checker.testing.Checks;
+import io.github.worklint.checker.testing.Corpus;
+import io.github.worklint.checker.testing.WorklintCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +35,12 @@ class CheckerJudgeTest {
   private static final Pattern MARKER =
       Pattern.compile("^\\s*" + Pattern.quote(Corpus.MARKER) + "\\s*(\\w+)\\s*$");
   private static final Pattern CONTINUATION = Pattern.compile("^\\s*//\\s*(\\w+)\\s*$");
+
+  /**
+   * A message says what is wrong, what happens at run time and the fix in about 300 characters
+   * (the check's name in brackets included); the longer why is on the check's page.
+   */
+  static final int MAX_MESSAGE = 400;
 
   @TempDir Path classes;
 
@@ -61,6 +70,10 @@ class CheckerJudgeTest {
                               .sorted()
                               .toList();
                       assertEquals(expectedFindings(c, checks), actual, c + ": " + result.findings());
+                      for (WorklintCompiler.Finding f : result.findings()) {
+                        String message = f.message().lines().findFirst().orElse("");
+                        assertTrue(message.length() <= MAX_MESSAGE, c + ": too long: " + message);
+                      }
                     }));
   }
 

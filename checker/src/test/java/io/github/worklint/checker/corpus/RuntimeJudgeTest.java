@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.worklint.checker.testing.Corpus;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package io.github.worklint.checker.corpus;
+package io.github.worklint.checker.testing;
 
 import com.google.errorprone.bugpatterns.BugChecker;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.worklint.checker.corpus;
+package io.github.worklint.checker.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -33,6 +33,11 @@ public final class WorklintCompiler {
 
   /** Compiles {@code sources} (file name to source text) into {@code classes}. */
   public static Result compile(Map<String, String> sources, Path classes) {
+    return compile(sources, classes, System.getProperty("java.class.path"));
+  }
+
+  /** Compiles {@code sources} into {@code classes} against {@code classpath}. */
+  public static Result compile(Map<String, String> sources, Path classes, String classpath) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<JavaFileObject> files = new ArrayList<>();
     sources.forEach(
@@ -48,7 +53,7 @@ public final class WorklintCompiler {
     for (var check : Checks.all()) {
       plugin.append(" -Xep:").append(check.getSimpleName()).append(":WARN");
     }
-    String classpath = System.getProperty("java.class.path");
+    String processorPath = System.getProperty("java.class.path");
     List<String> options =
         List.of(
             "-XDcompilePolicy=simple",
@@ -58,7 +63,7 @@ public final class WorklintCompiler {
             "-Xmaxerrs", "100000",
             "-d", classes.toString(),
             "-classpath", classpath,
-            "-processorpath", classpath);
+            "-processorpath", processorPath);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     boolean compiled = javac.getTask(null, null, diagnostics, options, null, files).call();
     List<Finding> findings = new ArrayList<>();

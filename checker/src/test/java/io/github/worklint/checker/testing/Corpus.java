@@ -1,4 +1,4 @@
-package io.github.worklint.checker.corpus;
+package io.github.worklint.checker.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -14,13 +14,13 @@ import java.util.stream.Stream;
  * The case corpus in {@code testdata/}: one self-contained program per file, in a folder named
  * after the check it exercises. See {@code testdata/README.md} for the format.
  */
-final class Corpus {
+public final class Corpus {
 
-  static final String MARKER = "// BUG: Diagnostic contains:";
+  public static final String MARKER = "// BUG: Diagnostic contains:";
 
   private Corpus() {}
 
-  static Path root() {
+  public static Path root() {
     String configured = System.getProperty("worklint.testdata");
     Path root = configured != null ? Paths.get(configured) : Paths.get("..", "testdata");
     if (!Files.isDirectory(root)) {
@@ -29,7 +29,7 @@ final class Corpus {
     return root;
   }
 
-  static List<Case> cases() {
+  public static List<Case> cases() {
     try (Stream<Path> files = Files.walk(root())) {
       return files
           .filter(f -> f.toString().endsWith(".java"))
@@ -42,7 +42,7 @@ final class Corpus {
   }
 
   /** One program of the corpus. */
-  record Case(Path file, String check, String className, List<String> lines) {
+  public record Case(Path file, String check, String className, List<String> lines) {
 
     static Case read(Path file) {
       try {
@@ -58,11 +58,11 @@ final class Corpus {
     }
 
     /** Whether a check must fire somewhere in this program. */
-    boolean flagged() {
+    public boolean flagged() {
       return lines.stream().anyMatch(l -> l.contains(MARKER));
     }
 
-    String source() {
+    public String source() {
       return String.join("\n", lines) + "\n";
     }
 
