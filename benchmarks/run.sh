@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs worklint's benchmarks in one go and prints one summary line per figure:
 #   compile-time overhead of the checks (javac + Error Prone, with and without worklint), and
-#   runtime throughput and allocation of WorkQueue against ThreadPoolExecutor (JMH).
+#   runtime throughput and allocation of WorkQueue against ForkJoinPool and ThreadPoolExecutor
+#   (JMH), as the ratios of time of the goals with their range over interleaved rounds.
 #
 #   benchmarks/run.sh            the full run: figures, then diagnostics (about 12-20 minutes)
 #   benchmarks/run.sh --quick    a smoke run (about 2-3 minutes); its figures are indicative only
-#   benchmarks/run.sh --only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|delayed|diagnose
+#   benchmarks/run.sh --only compile|caffeine|corpus|runtime|oneshot|oneshot4|coalescing|allocation|delayed|diagnose
+#   benchmarks/run.sh --only oneshot --rounds 3     fewer or more interleaved rounds per runtime figure
 #
 # The method and the last figures are in docs/performance.md.
 #

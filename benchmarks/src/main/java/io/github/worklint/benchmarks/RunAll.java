@@ -32,9 +32,10 @@ import javax.tools.JavaFileObject;
  * <ul>
  *   <li>{@code --quick}: a short smoke run (fewer rounds and iterations, no diagnostics); its
  *       figures are indicative only.
- *   <li>{@code --only compile|caffeine|corpus|runtime|oneshot|coalescing|allocation|delayed|diagnose}:
- *       one part; {@code diagnose} runs only the diagnostic benchmarks, which the full run logs
- *       after the figures.
+ *   <li>{@code --only compile|caffeine|corpus|runtime|oneshot|oneshot4|coalescing|allocation|
+ *       delayed|diagnose}: one part; {@code diagnose} runs only the diagnostic benchmarks, which
+ *       the full run logs after the figures.
+ *   <li>{@code --rounds N}: interleaved rounds per runtime figure instead of the plan's.
  *   <li>{@code --results DIR}: where the logs go; default {@code benchmarks/results/<time>}.
  *   <li>{@code --compile-rounds WARMUP,MEASURED} and {@code --fork-jvm-args 'FLAGS'}: for
  *       experiments.
@@ -50,17 +51,19 @@ public final class RunAll {
     Path results = null;
     int[] compileRounds = null;
     String[] forkJvmArgs = {};
+    int runtimeRounds = 0; // 0: the plan's
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--only" -> only = args[++i];
         case "--results" -> results = Path.of(args[++i]);
+        case "--rounds" -> runtimeRounds = Integer.parseInt(args[++i]);
         case "--fork-jvm-args" -> forkJvmArgs = args[++i].trim().split("\\s+");
         case "--compile-rounds" -> compileRounds = java.util.Arrays.stream(args[++i].split(","))
             .mapToInt(Integer::parseInt).toArray();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: [--quick] [--only compile|caffeine|corpus|runtime|oneshot|coalescing|"
-            + "allocation|delayed|diagnose] [--results DIR]"
+            + "; usage: [--quick] [--only compile|caffeine|corpus|runtime|oneshot|oneshot4|"
+            + "coalescing|allocation|delayed|diagnose] [--rounds N] [--results DIR]"
             + " [--compile-rounds WARMUP,MEASURED] [--fork-jvm-args 'FLAGS']");
       }
     }
@@ -120,30 +123,30 @@ public final class RunAll {
         }
       }
 
-      if (List.of("all", "runtime", "oneshot", "coalescing", "allocation", "delayed")
+      if (List.of("all", "runtime", "oneshot", "oneshot4", "coalescing", "allocation", "delayed")
           .contains(only)) {
-        log.println("== runtime: worklint WorkQueue vs ThreadPoolExecutor, 2 workers each (JMH "
-            + versions.getProperty("jmh.version") + ")");
+        log.println("== runtime: worklint WorkQueue vs ForkJoinPool and ThreadPoolExecutor,"
+            + " 2 workers each (JMH " + versions.getProperty("jmh.version") + ")");
         boolean all = only.equals("all") || only.equals("runtime");
-        RuntimeFigures runtime = new RuntimeFigures(
-            quick ? RuntimeFigures.Plan.quick() : RuntimeFigures.Plan.full(), results, log,
-            forkJvmArgs);
+        RuntimeFigures.Plan plan = quick ? RuntimeFigures.Plan.quick() : RuntimeFigures.Plan.full();
+        if (runtimeRounds > 0) {
+          plan = plan.withRounds(runtimeRounds);
+        }
+        RuntimeFigures runtime = new RuntimeFigures(plan, results, log, forkJvmArgs);
         if (all || only.equals("oneshot")) {
-          RuntimeFigures.Duel oneShot = runtime.oneShot();
-          summary.add(String.format(Locale.ROOT,
-              "enqueue 10^6 distinct: worklint %s ThreadPoolExecutor (goal >= 2x faster) %s"
-                  + "  [%s; median %.0f ms vs %.0f ms per batch]",
-              faster(oneShot.speedup()), verdict(oneShot.speedup() >= 2.0), rounds(oneShot),
-              oneShot.worklintMedian(), oneShot.otherMedian()));
+          summary.add(oneShotLine("1 producer", runtime.oneShot()));
+        }
+        if (all || only.equals("oneshot4")) {
+          summary.add(oneShotLine("4 producers", runtime.oneShotFourProducers()));
         }
         if (all || only.equals("coalescing")) {
-          RuntimeFigures.Duel coalescing = runtime.coalescing();
+          RuntimeFigures.Contest coalescing = runtime.coalescing();
           summary.add(String.format(Locale.ROOT,
-              "coalescing, 64 items, 2x10^6 requests from 2 producers: worklint %s the"
-                  + " compareAndSet+execute idiom on ThreadPoolExecutor (goal: at least as fast) %s"
-                  + "  [%s; median %.1f ms vs %.1f ms per batch]",
-              faster(coalescing.speedup()), verdict(coalescing.speedup() >= 1.0),
-              rounds(coalescing), coalescing.worklintMedian(), coalescing.otherMedian()));
+              "coalescing, 64 items, 2x10^6 requests from 2 producers: worklint/idiom %s"
+                  + " (goal <= 0.67) %s  [the compareAndSet+execute idiom on ThreadPoolExecutor;"
+                  + " medians %.1f ms vs %.1f ms per batch]",
+              ratio(coalescing, "idiom"), verdict(coalescing.ratio("idiom") <= 0.67),
+              coalescing.medians().get("worklint"), coalescing.medians().get("idiom")));
         }
         if (all || only.equals("allocation")) {
           RuntimeFigures.Allocation allocation = runtime.allocation();
@@ -154,11 +157,11 @@ public final class RunAll {
                   + "  [already pending %.3f B/op, enqueue+cancel %.3f B/op; JMH -prof gc]",
               Math.max(pending, linked), verdict(Math.max(pending, linked) < 0.5), pending,
               linked));
+          double cycle = allocation.bytesPerOp().get("cycleWorklint");
           summary.add(String.format(Locale.ROOT,
-              "allocation, enqueue->run cycle per item: worklint %.2f B/op, ThreadPoolExecutor"
-                  + " %.2f B/op (no goal)",
-              allocation.bytesPerOp().get("cycleWorklint"),
-              allocation.bytesPerOp().get("cycleThreadPool")));
+              "allocation, enqueue->run cycle per item: worklint %.2f B/op (goal < 1 B/op) %s"
+                  + "  [ThreadPoolExecutor %.2f B/op]",
+              cycle, verdict(cycle < 1.0), allocation.bytesPerOp().get("cycleThreadPool")));
         }
         if (all || only.equals("delayed")) {
           RuntimeFigures.Delayed delayed = runtime.delayed();
@@ -212,19 +215,21 @@ public final class RunAll {
         findings);
   }
 
-  /** "2.40x faster than" or "1.25x slower than" (a speed-up of 0.8). */
-  private static String faster(double speedup) {
-    return speedup >= 1
-        ? String.format(Locale.ROOT, "%.2fx faster than", speedup)
-        : String.format(Locale.ROOT, "%.2fx slower than", 1 / speedup);
+  private static String oneShotLine(String producers, RuntimeFigures.Contest contest) {
+    return String.format(Locale.ROOT,
+        "one-shot 10^6 distinct, %s: worklint/ForkJoinPool %s (goal <= 1.0) %s;"
+            + " worklint/ThreadPoolExecutor %s (goal <= 0.5) %s  [medians %.0f / %.0f / %.0f ms"
+            + " per batch]",
+        producers, ratio(contest, "forkJoin"), verdict(contest.ratio("forkJoin") <= 1.0),
+        ratio(contest, "threadPool"), verdict(contest.ratio("threadPool") <= 0.5),
+        contest.medians().get("worklint"), contest.medians().get("forkJoin"),
+        contest.medians().get("threadPool"));
   }
 
-  private static String rounds(RuntimeFigures.Duel duel) {
-    return String.format(Locale.ROOT, "median of %d back-to-back fork pairs %s, pooled %.2fx",
-        duel.forks(), duel.roundRatios().stream()
-            .map(r -> String.format(Locale.ROOT, "%.2f", r))
-            .collect(java.util.stream.Collectors.joining("/", "(", ")")),
-        duel.pooledSpeedup());
+  /** "0.84 (0.71-1.02, 6 rounds)": the median per-round time ratio and its range. */
+  static String ratio(RuntimeFigures.Contest contest, String other) {
+    return String.format(Locale.ROOT, "%.2f (%.2f-%.2f, %d rounds)", contest.ratio(other),
+        contest.lowest(other), contest.highest(other), contest.rounds());
   }
 
   private static String verdict(boolean met) {

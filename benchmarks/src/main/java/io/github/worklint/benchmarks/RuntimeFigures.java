@@ -8,6 +8,7 @@ import io.github.worklint.benchmarks.runtime.ContendedFlagBenchmark;
 import io.github.worklint.benchmarks.runtime.EnqueuePathBenchmark;
 import io.github.worklint.benchmarks.runtime.HeldEnqueueBenchmark;
 import io.github.worklint.benchmarks.runtime.OneShotBenchmark;
+import io.github.worklint.benchmarks.runtime.OneShotFourProducersBenchmark;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,12 +32,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the JMH benchmarks of the runtime and reduces them to figures. The two contenders of a
- * figure run in alternating forks (worklint, ThreadPoolExecutor, ThreadPoolExecutor, worklint,
- * ...), each fork a fresh JVM with the same flags, so that a noisy neighbour hurts both alike;
- * the figure is the ratio of the medians of all measured iterations.
+ * Runs the JMH benchmarks of the runtime and reduces them to figures. The contenders of a figure
+ * run in interleaved rounds, one fork each per round in an order that rotates (worklint,
+ * ForkJoinPool, ThreadPoolExecutor; then ForkJoinPool, ThreadPoolExecutor, worklint; ...), each
+ * fork a fresh JVM with the same flags, so that a noisy neighbour hurts all alike; a figure is
+ * the median of the per-round ratios of time, with their range as its spread.
  */
 final class RuntimeFigures {
+
+  /** The benchmark method of worklint's side in every runtime benchmark. */
+  static final String WORKLINT = "worklint";
 
   /**
    * How much to run: forks per contender, and warm-up and measured iterations per fork, for the
@@ -52,29 +57,35 @@ final class RuntimeFigures {
     static Plan quick() {
       return new Plan(1, 4, 4, 15, 15, 2);
     }
+
+    Plan withRounds(int rounds) {
+      return new Plan(rounds, oneShotWarmup, oneShotMeasured, coalescingWarmup,
+          coalescingMeasured, allocSeconds);
+    }
   }
 
   /**
-   * The two contenders of one figure: medians of all measured iterations (time per batch, ms)
-   * and, per round (one fork of each, run back to back), the ratio other / worklint of the
-   * forks' medians.
+   * The contenders of one figure: the medians of all measured iterations (time per batch, ms)
+   * and, per round (one fork of each contender, back to back, in an order that rotates from round
+   * to round), the ratio of worklint's fork median to each other contender's: below 1, worklint
+   * took less time.
    */
-  record Duel(String name, double worklintMedian, double otherMedian, List<Double> roundRatios) {
-    /**
-     * How many times faster worklint is: the median of the per-round ratios. Two forks of one
-     * round run back to back, so a neighbour's load shared by both cancels out.
-     */
-    double speedup() {
-      return median(roundRatios);
+  record Contest(String name, Map<String, Double> medians, Map<String, List<Double>> roundRatios) {
+    /** worklint's time over {@code other}'s: the median of the per-round ratios. */
+    double ratio(String other) {
+      return median(roundRatios.get(other));
     }
 
-    /** other / worklint of the medians over all rounds. */
-    double pooledSpeedup() {
-      return otherMedian / worklintMedian;
+    double lowest(String other) {
+      return roundRatios.get(other).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
-    int forks() {
-      return roundRatios.size();
+    double highest(String other) {
+      return roundRatios.get(other).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    int rounds() {
+      return roundRatios.values().iterator().next().size();
     }
   }
 
@@ -104,13 +115,18 @@ final class RuntimeFigures {
     this.forkJvmArgs = forkJvmArgs.length == 0 ? new String[] {"-XX:+UseG1GC"} : forkJvmArgs;
   }
 
-  Duel oneShot() throws RunnerException {
-    return duel("one-shot", OneShotBenchmark.class, "worklint", "threadPool",
+  Contest oneShot() throws RunnerException {
+    return contest("one-shot", OneShotBenchmark.class, List.of("forkJoin", "threadPool"),
         plan.oneShotWarmup(), plan.oneShotMeasured());
   }
 
-  Duel coalescing() throws RunnerException {
-    return duel("coalescing", CoalescingBenchmark.class, "worklint", "idiom",
+  Contest oneShotFourProducers() throws RunnerException {
+    return contest("one-shot-4", OneShotFourProducersBenchmark.class,
+        List.of("forkJoin", "threadPool"), plan.oneShotWarmup(), plan.oneShotMeasured());
+  }
+
+  Contest coalescing() throws RunnerException {
+    return contest("coalescing", CoalescingBenchmark.class, List.of("idiom"),
         plan.coalescingWarmup(), plan.coalescingMeasured());
   }
 
@@ -201,27 +217,42 @@ final class RuntimeFigures {
     }
   }
 
-  private Duel duel(String name, Class<?> benchmark, String worklint, String other,
+  private Contest contest(String name, Class<?> benchmark, List<String> others,
       int warmupIterations, int measurementIterations) throws RunnerException {
-    List<Double> worklintScores = new ArrayList<>();
-    List<Double> otherScores = new ArrayList<>();
-    List<Double> roundRatios = new ArrayList<>();
+    List<String> contenders = new ArrayList<>();
+    contenders.add(WORKLINT);
+    contenders.addAll(others);
+    Map<String, List<Double>> scores = new LinkedHashMap<>();
+    Map<String, List<Double>> roundRatios = new LinkedHashMap<>();
+    for (String other : others) {
+      roundRatios.put(other, new ArrayList<>());
+    }
     for (int round = 0; round < plan.rounds(); round++) {
-      boolean worklintFirst = round % 2 == 0;
-      double[] roundMedians = new double[2]; // worklint, other
-      for (String method : worklintFirst ? List.of(worklint, other) : List.of(other, worklint)) {
+      Map<String, Double> roundMedians = new LinkedHashMap<>();
+      for (String method : rotation(contenders, round)) {
         ChainedOptionsBuilder options = base(benchmark, method, name + "-r" + (round + 1))
             .warmupIterations(warmupIterations)
             .measurementIterations(measurementIterations);
-        List<Double> scores = iterationScores(single(new Runner(options.build()).run()));
-        (method.equals(worklint) ? worklintScores : otherScores).addAll(scores);
-        roundMedians[method.equals(worklint) ? 0 : 1] = median(scores);
+        List<Double> forkScores = iterationScores(single(new Runner(options.build()).run()));
+        scores.computeIfAbsent(method, m -> new ArrayList<>()).addAll(forkScores);
+        roundMedians.put(method, median(forkScores));
         log.printf(Locale.ROOT, "  %s round %d/%d, %s: median %.1f ms per batch (%d iterations)%n",
-            name, round + 1, plan.rounds(), method, median(scores), scores.size());
+            name, round + 1, plan.rounds(), method, median(forkScores), forkScores.size());
       }
-      roundRatios.add(roundMedians[1] / roundMedians[0]);
+      for (String other : others) {
+        roundRatios.get(other).add(roundMedians.get(WORKLINT) / roundMedians.get(other));
+      }
     }
-    return new Duel(name, median(worklintScores), median(otherScores), roundRatios);
+    Map<String, Double> medians = new LinkedHashMap<>();
+    scores.forEach((method, values) -> medians.put(method, median(values)));
+    return new Contest(name, medians, roundRatios);
+  }
+
+  /** The order of the forks in round {@code round}: the contenders rotated by the round number. */
+  static List<String> rotation(List<String> contenders, int round) {
+    List<String> order = new ArrayList<>(contenders);
+    java.util.Collections.rotate(order, -(round % contenders.size()));
+    return order;
   }
 
   private ChainedOptionsBuilder base(Class<?> benchmark, String method, String logName) {

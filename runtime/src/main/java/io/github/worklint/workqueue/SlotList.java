@@ -28,6 +28,22 @@ final class SlotList {
     tail = work;
   }
 
+  /**
+   * Appends the chain from {@code first} to {@code last}, already linked through prev and next
+   * ({@code first.prev} and {@code last.next} are set here).
+   */
+  void appendChain(Work<?> first, Work<?> last) {
+    Work<?> end = tail;
+    first.prev = end;
+    last.next = null;
+    if (end == null) {
+      head = first;
+    } else {
+      end.next = first;
+    }
+    tail = last;
+  }
+
   void remove(Work<?> work) {
     Work<?> prev = work.prev;
     Work<?> next = work.next;

@@ -28,6 +28,8 @@ public final class Work<P extends WorkItemPointer<?, P>> {
   private static final VarHandle STATE;
   private static final VarHandle DONE_SEQ;
   private static final VarHandle QUEUED_SEQ;
+  private static final VarHandle NEXT;
+  private static final VarHandle LINKED_IN;
 
   static {
     try {
@@ -35,6 +37,8 @@ public final class Work<P extends WorkItemPointer<?, P>> {
       STATE = lookup.findVarHandle(Work.class, "state", int.class);
       DONE_SEQ = lookup.findVarHandle(Work.class, "doneSeq", long.class);
       QUEUED_SEQ = lookup.findVarHandle(Work.class, "queuedSeq", long.class);
+      NEXT = lookup.findVarHandle(Work.class, "next", Work.class);
+      LINKED_IN = lookup.findVarHandle(Work.class, "linkedIn", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -43,14 +47,25 @@ public final class Work<P extends WorkItemPointer<?, P>> {
   private volatile int state;
 
   /**
-   * The id of the queue this slot is linked in ({@link QueueIds}), or 0. Written under that
-   * queue's lock.
+   * The id of the queue this slot is linked in ({@link QueueIds}), or 0: in its inbox or its ready
+   * list, not yet taken by a worker. Written by the holder of PENDING just before it pushes the
+   * slot onto that queue's inbox (release: the push that follows is a full fence), and back to 0
+   * under that queue's lock when a worker takes the slot or a cancel removes it.
    */
   volatile int linkedIn;
 
-  // Guarded by linkedIn's lock.
-  @Nullable Work<?> prev;
+  /**
+   * While the slot is in a queue's inbox (a stack, see {@link WorkQueue}): the slot pushed before
+   * it, or null for the first; the slot itself while its pusher has swapped it in but not yet
+   * written the link. While it is in a ready list: its successor there, guarded by that queue's
+   * lock, as {@link #prev} is.
+   */
   @Nullable Work<?> next;
+
+  @Nullable Work<?> prev;
+
+  /** Whether the slot is in the ready list of queue {@link #linkedIn}; guarded by its lock. */
+  boolean inReady;
 
   /** The pointer of the pending instance; written by the enqueuer that set PENDING. */
   private @Nullable P pointer;
@@ -60,7 +75,8 @@ public final class Work<P extends WorkItemPointer<?, P>> {
 
   /**
    * The queue whose instance was handed to the worker running this slot (state RERUN). Written
-   * by that queue's worker before it sets RERUN, so whoever sees RERUN sees it.
+   * by that queue's worker before it sets RERUN, so whoever sees RERUN sees it; only that queue
+   * may take the instance back (another queue's RERUN seen later is another hand-off).
    */
   @Nullable WorkQueue rerunFor;
 
@@ -121,6 +137,38 @@ public final class Work<P extends WorkItemPointer<?, P>> {
     }
   }
 
+  /** Marks the slot as being pushed: the link to the slot pushed before it is not written yet. */
+  void markPushing() {
+    next = this; // a store to itself needs no card mark; the exchange that follows publishes it
+  }
+
+  /** Writes the link to the slot pushed before this one, ending {@link #markPushing()}. */
+  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+  void linkBehind(@Nullable Work<?> older) {
+    NEXT.setRelease(this, older);
+  }
+
+  /**
+   * The slot pushed before this one in an inbox, waiting out the few instructions between its
+   * pusher's exchange and its write of the link.
+   */
+  @Nullable Work<?> awaitOlder() {
+    Object older;
+    while ((older = NEXT.getAcquire(this)) == this) {
+      Thread.onSpinWait();
+    }
+    return (Work<?>) older;
+  }
+
+  /** Whether a push of this slot has begun and has not written its link yet. */
+  boolean isBeingPushed() {
+    return NEXT.getAcquire(this) == this;
+  }
+
+  void setLinkedIn(int queueId) {
+    LINKED_IN.setRelease(this, queueId);
+  }
+
   /** Gives back a PENDING token that was taken but never linked. */
   void unmarkPending() {
     STATE.getAndBitwiseAnd(this, ~PENDING);
@@ -135,10 +183,16 @@ public final class Work<P extends WorkItemPointer<?, P>> {
     STATE.getAndBitwiseAnd(this, ~CANCELING);
   }
 
-  /** Records the instance whose PENDING token the caller holds. */
-  void acceptInstance(P pointer) {
+  /**
+   * Records the instance whose PENDING token the caller holds and returns its number. Only the
+   * holder of PENDING writes queuedSeq, so a release store suffices: the push that links the slot
+   * is a full fence, and a worker reads both after it has taken the slot from the queue.
+   */
+  long acceptInstance(P pointer) {
     this.pointer = pointer;
-    QUEUED_SEQ.getAndAdd(this, 1L);
+    long seq = queuedSeq + 1;
+    QUEUED_SEQ.setRelease(this, seq);
+    return seq;
   }
 
   long queuedSeq() {

@@ -1,12 +1,14 @@
 package io.github.worklint.workqueue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +23,46 @@ import org.jspecify.annotations.Nullable;
  * lock the waiting thread holds (a monitor or an exclusively owned synchronizer, directly or
  * through a chain of lock owners) throws {@link IllegalStateException} naming the lock, the slot
  * and the threads, instead of hanging; see {@link LockCycleDetector} for what is found.
+ *
+ * <p>How it is built (the invariants are stated next to the fields they govern). Producers never
+ * take a lock: an enqueue is one compare-and-set on the slot's state, which takes its PENDING
+ * token, and one atomic exchange that pushes the slot onto this queue's <em>inbox</em>, an
+ * intrusive stack whose nodes are the slots themselves. Workers, cancels and flushes share the
+ * queue's <em>take lock</em>, which no producer ever waits for: under it, whoever finds the ready
+ * list empty takes the whole inbox in one exchange, reverses it into FIFO order and appends it to
+ * the ready list (an intrusive doubly linked list), numbering the slots for {@link #flush()} as it
+ * goes. A worker that finds nothing spins briefly, then parks; a producer wakes a parked worker
+ * only when its push found the inbox empty, and a worker that leaves more work behind wakes
+ * another. A delayed slot's timer holds its PENDING token while armed and, when it fires, pushes
+ * the slot onto the inbox like an enqueue ({@link #linkFired}); the queue counts its armed timers
+ * so that drain() and close() wait for them.
  */
 public final class WorkQueue implements AutoCloseable {
+
+  private static final VarHandle INBOX;
+  private static final VarHandle SLEEPERS;
+  private static final VarHandle PARKED;
+  private static final VarHandle RUNNING;
+  private static final VarHandle RUNNING_FOR;
+  private static final VarHandle RUNNING_TICKET;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      INBOX = lookup.findVarHandle(WorkQueue.class, "inbox", Work.class);
+      SLEEPERS = lookup.findVarHandle(WorkQueue.class, "sleepers", int.class);
+      PARKED = lookup.findVarHandle(Worker.class, "parked", boolean.class);
+      RUNNING = lookup.findVarHandle(Worker.class, "running", Work.class);
+      RUNNING_FOR = lookup.findVarHandle(Worker.class, "runningFor", WorkQueue.class);
+      RUNNING_TICKET = lookup.findVarHandle(Worker.class, "runningTicket", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Checks of the inbox an idle worker makes before it parks, and pauses between two checks. */
+  private static final int SPIN_CHECKS = 16;
+  private static final int SPIN_PAUSES = 32;
 
   private static final ThreadLocal<@Nullable Worker> CURRENT_WORKER = new ThreadLocal<>();
 
@@ -38,14 +78,38 @@ public final class WorkQueue implements AutoCloseable {
   private final boolean shared;
   private final Thread.UncaughtExceptionHandler handler;
 
+  /** The take lock: workers, cancels, flushes and drains; never a producer. */
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition workAvailable = lock.newCondition();
   private final Progress progress = new Progress(lock);
   private final Worker[] workers;
 
-  // Guarded by lock; closed and drainers are also read without it, to refuse an enqueue before
-  // it takes the slot's token (a token taken and given back would make a concurrent enqueue of
-  // the same slot report "already pending" for work that never runs).
+  /**
+   * The inbox: the slots pushed since a taker last emptied it, newest first, each linked by
+   * {@link Work#next} to the one pushed before it. Invariants: a slot is in here only while the
+   * PENDING token of the instance it carries is held, and only a holder of {@link #lock} clears
+   * that token, after removing the slot (a cancel takes the newest slot off with one
+   * compare-and-set, {@link #popNewest}; anything else first moves the whole inbox to the ready
+   * list); its {@link Work#linkedIn} is this queue's id; its link is written after the exchange
+   * that publishes it, and a taker that reads the slot itself there waits for the real link.
+   * Pushed by exchange only (never a lost push, never a retry); emptied by exchange to null only
+   * under {@link #lock}.
+   */
+  @SuppressWarnings("UnusedVariable") // accessed through INBOX
+  private volatile @Nullable Work<?> inbox;
+
+  /**
+   * Workers that announced they are about to park, or are parked. A producer reads it after its
+   * push and a worker increments it before its last look at the inbox: both are volatile
+   * read-modify-writes or reads in one total order, so either the producer sees the sleeper and
+   * wakes it, or the sleeper sees the push and does not park. No lost wake-up.
+   */
+  private volatile int sleepers;
+
+  // Guarded by lock, up to signalAt.
+  /**
+   * The ready list: slots moved out of the inbox in FIFO order, numbered, not yet dequeued; each
+   * has {@link Work#inReady} set and PENDING held for it.
+   */
   private final SlotList queued = new SlotList();
   /**
    * Instances of this queue handed to the worker already running their slot (possibly another
@@ -54,10 +118,29 @@ public final class WorkQueue implements AutoCloseable {
   private final SlotList handedOff = new SlotList();
   /** Tickets of this queue's instances running on other queues' workers (rare: an object each). */
   private final List<Long> foreignRuns = new ArrayList<>();
+  /**
+   * The next batch number: every slot moved from the inbox to the ready list in one transfer gets
+   * the same number, in FIFO order of transfers, so the ready list is sorted by it.
+   */
   private long nextTicket;
-  /** Delayed instances armed to fire into this queue (DelayedTimers), or about to be. */
+  /**
+   * Waiters of {@link #progress} want a signal once the oldest outstanding ticket reaches this:
+   * the lowest target of a waiting flush(), Long.MIN_VALUE while a drain waits (any change), and
+   * Long.MAX_VALUE when nobody waits. A waiter lowers it under the lock each time it finds its
+   * condition false, just before it waits; a worker that sees it reached resets it and signals,
+   * and every waiter that is still short lowers it again. So a flush() of 10^6 items is woken
+   * once, not once per item.
+   */
+  private long signalAt = Long.MAX_VALUE;
+  /**
+   * Delayed instances armed to fire into this queue (DelayedTimers), or about to be: counted
+   * from before the timer is armed until its slot is pushed onto the inbox or it is disarmed, so
+   * that drain() and close() wait for it. A change signals them ({@link #signalWaiters}).
+   */
   private int armedTimers;
-  private int idleWorkers;
+  // Read without the lock, to refuse an enqueue before it takes the slot's token (a token taken
+  // and given back would make a concurrent enqueue of the same slot report "already pending" for
+  // work that never runs), and again after its push (see enqueue).
   private final AtomicInteger drainers = new AtomicInteger();
   private volatile boolean closed;
 
@@ -134,27 +217,60 @@ public final class WorkQueue implements AutoCloseable {
     if (!work.tryMarkPending()) {
       return false;
     }
-    lock.lock();
-    try {
-      if (refusesEnqueue()) {
-        // close() or drain() began after the check above: give the token back.
-        work.unmarkPending();
-        throw enqueueRefused(pointer);
-      }
-      work.acceptInstance(pointer);
-      linkTaken(work);
-    } finally {
-      lock.unlock();
+    long seq = linkPending(work, pointer);
+    // close() or drain() may have begun after the first check; this second look comes after the
+    // push, so a close() whose workers missed the push is seen here (both are volatile accesses
+    // in one total order: the workers look at closed before their last look at the inbox).
+    if (refusesEnqueue() && takeBack(work, seq)) {
+      throw enqueueRefused(pointer);
     }
     return true;
   }
 
-  /** Links a slot whose PENDING token the caller holds and wakes a worker. Under lock. */
-  private void linkTaken(Work<?> work) {
-    link(work);
-    if (idleWorkers > 0) {
-      workAvailable.signal();
+  /**
+   * Links the slot whose PENDING token the caller holds, carrying {@code pointer}, into this
+   * queue, and returns the number of that instance. The second half of {@link #enqueue}: the
+   * caller took the token ({@link Work#tryMarkPending()}) earlier, possibly on another thread.
+   * It refuses nothing: a queue that is draining or closing accepts the instance (whoever holds
+   * a token for this queue must be waited for by drain and close).
+   */
+  <P extends WorkItemPointer<?, P>> long linkPending(Work<P> work, P pointer) {
+    long seq = work.acceptInstance(pointer);
+    push(work);
+    return seq;
+  }
+
+  /** Pushes a slot whose PENDING token the caller holds and whose instance it has accepted. */
+  private void push(Work<?> work) {
+    work.markPushing(); // before linkedIn: whoever sees linkedIn also sees that the push is on
+    work.setLinkedIn(id);
+    Work<?> older = (Work<?>) INBOX.getAndSet(this, work);
+    work.linkBehind(older);
+    // Only a push onto an empty inbox can find every worker asleep: a push behind another one
+    // follows a push that saw the same sleepers, or a worker that was still awake.
+    if (older == null && sleepers != 0) {
+      wakeOne();
     }
+  }
+
+  /**
+   * Takes back instance {@code seq} of {@code work} that this queue refused after linking it;
+   * false if a worker already took it, which then counts as accepted.
+   */
+  private boolean takeBack(Work<?> work, long seq) {
+    lock.lock();
+    try {
+      if (work.linkedIn != id || work.queuedSeq() != seq || !removeQueued(work)) {
+        return false;
+      }
+      work.markDone(seq);
+      work.unmarkPending();
+      signalWaiters();
+    } finally {
+      lock.unlock();
+    }
+    SLOT_EVENTS.signal();
+    return true;
   }
 
   /**
@@ -220,40 +336,44 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
-  /** Forgets a timer counted by {@link #reserveTimer} that was disarmed or never armed. */
+  /**
+   * Forgets a timer counted by {@link #reserveTimer} that was disarmed, never armed, or fired
+   * and pushed, and wakes a drain() or close() that it may leave done.
+   */
   void releaseTimer() {
     lock.lock();
     try {
       armedTimers--;
-      progress.signal();
+      signalWaiters();
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Links a fired timer's slot, whose PENDING token its timer held, and forgets the timer in one
-   * step, so that drain() never sees neither. Accepted even while the queue drains.
+   * Links a fired timer's slot, whose PENDING token its timer held and whose instance it
+   * accepted when it was armed, then forgets the timer. The push comes first, so drain() never
+   * sees neither the timer nor the slot; the count drops under the lock, which signals a drain()
+   * that the run may already have left idle. Accepted even while the queue drains, as by
+   * {@link #linkPending}.
    */
   void linkFired(Work<?> work) {
-    lock.lock();
-    try {
-      armedTimers--;
-      linkTaken(work);
-    } finally {
-      lock.unlock();
-    }
+    push(work);
+    releaseTimer();
   }
 
-  /** Unlinks a queued slot without giving up its PENDING token; false if not queued here. */
+  /**
+   * Takes a slot queued here out of the inbox or the ready list without giving up its PENDING
+   * token (modDelayed moves the instance to a timer); false if it is not queued here, or its
+   * push has not finished (the caller retries).
+   */
   boolean unlinkKeepingToken(Work<?> work) {
     lock.lock();
     try {
-      if (work.linkedIn != id) {
+      if (work.linkedIn != id || !removeQueued(work)) {
         return false;
       }
-      unlink(work);
-      progress.signal();
+      signalWaiters();
       return true;
     } finally {
       lock.unlock();
@@ -346,11 +466,12 @@ public final class WorkQueue implements AutoCloseable {
     long target;
     lock.lock();
     try {
+      transferInbox(); // numbers everything pushed before the call
       target = nextTicket;
     } finally {
       lock.unlock();
     }
-    progress.await(() -> oldestOutstandingTicket() >= target, FLUSH_QUEUE, this, target);
+    progress.await(() -> flushedThrough(target), FLUSH_QUEUE, this, target);
   }
 
   /**
@@ -366,7 +487,7 @@ public final class WorkQueue implements AutoCloseable {
     try {
       drainers.incrementAndGet();
       try {
-        progress.await(this::isIdle, DRAIN, this, Long.MAX_VALUE);
+        progress.await(this::drained, DRAIN, this, Long.MAX_VALUE);
       } finally {
         drainers.decrementAndGet();
       }
@@ -376,8 +497,8 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Drains the queue (armed delayed instances included: they run at their deadlines), then stops its workers and waits for them to exit. Later enqueues throw.
-   * Idempotent.
+   * Drains the queue (armed delayed instances included: they run at their deadlines), then stops
+   * its workers and waits for them to exit. Later enqueues throw. Idempotent.
    *
    * @throws IllegalStateException if called from a worker of this queue
    * @throws UnsupportedOperationException on {@link #system()}, which other users share
@@ -395,12 +516,12 @@ public final class WorkQueue implements AutoCloseable {
         closesNow = true;
         drainers.incrementAndGet();
         try {
-          progress.await(this::isIdle, CLOSE, this, Long.MAX_VALUE);
+          progress.await(this::drained, CLOSE, this, Long.MAX_VALUE);
         } finally {
           drainers.decrementAndGet();
         }
         closed = true;
-        workAvailable.signalAll();
+        wakeAll();
       }
     } finally {
       lock.unlock();
@@ -447,24 +568,87 @@ public final class WorkQueue implements AutoCloseable {
     return hasWork.workOf(item);
   }
 
-  // ---- the intrusive list, guarded by lock
+  // ---- the inbox and the ready list, guarded by lock
 
-  private void link(Work<?> work) {
-    work.ticket = nextTicket++;
-    queued.append(work);
-    work.linkedIn = id;
+  /**
+   * Moves everything in the inbox to the end of the ready list, oldest first, as one numbered
+   * batch; returns false if the inbox was empty. One exchange takes the whole inbox, however
+   * long, and one pass links it backwards into the ready list.
+   */
+  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+  private boolean transferInbox() {
+    Work<?> newest = (Work<?>) INBOX.getAndSet(this, null);
+    if (newest == null) {
+      return false;
+    }
+    long batch = nextTicket++;
+    Work<?> later = null;
+    Work<?> work = newest;
+    while (true) {
+      Work<?> older = work.awaitOlder(); // the inbox is private to this taker now
+      work.ticket = batch;
+      work.inReady = true;
+      work.next = later;
+      if (later != null) {
+        later.prev = work;
+      }
+      if (older == null) {
+        queued.appendChain(work, newest);
+        return true;
+      }
+      later = work;
+      work = older;
+    }
+  }
+
+  /**
+   * Removes {@code work}, which names this queue in linkedIn, from the inbox or the ready list;
+   * false if it is not in either yet (its enqueue took the token but has not finished its push).
+   */
+  private boolean removeQueued(Work<?> work) {
+    if (!work.inReady && work.isBeingPushed()) {
+      return false; // wait for the push rather than walk an inbox that cannot hold it yet
+    }
+    if (!work.inReady && popNewest(work)) {
+      work.setLinkedIn(0);
+      return true;
+    }
+    if (!work.inReady) {
+      transferInbox();
+      if (!work.inReady) {
+        return false;
+      }
+    }
+    unlink(work);
+    return true;
+  }
+
+  /**
+   * Removes {@code work} from the inbox if it is the newest slot there, without walking the rest:
+   * the common case of a cancel right after its enqueue. Only holders of the lock remove slots
+   * from the inbox, so the slot cannot leave and come back between the read and the
+   * compare-and-set (no ABA); a push after the read makes the compare-and-set fail.
+   */
+  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+  private boolean popNewest(Work<?> work) {
+    if (INBOX.getVolatile(this) != work) {
+      return false;
+    }
+    Work<?> older = work.awaitOlder();
+    return INBOX.compareAndSet(this, work, older);
   }
 
   private void unlink(Work<?> work) {
     queued.remove(work);
-    work.linkedIn = 0;
+    work.inReady = false;
+    work.setLinkedIn(0);
   }
 
   /**
    * Takes the pending instance of {@code work} out of the queue it is in, whatever queue that is,
    * or out of its timer when {@code delayed} (the slot that embeds {@code work}, if any) is
    * armed. Spins in the short window where an enqueue or a timer has taken the token but not yet
-   * linked the slot.
+   * pushed the slot.
    */
   static boolean grabPending(Work<?> work, @Nullable DelayedWork<?> delayed) {
     while (true) {
@@ -493,6 +677,7 @@ public final class WorkQueue implements AutoCloseable {
         SLOT_EVENTS.signal();
         return true;
       }
+      Thread.onSpinWait();
     }
   }
 
@@ -502,10 +687,12 @@ public final class WorkQueue implements AutoCloseable {
       if (work.linkedIn != id) {
         return false;
       }
-      unlink(work);
+      if (!removeQueued(work)) {
+        return false; // its enqueue has not pushed it yet
+      }
       work.markDone(work.queuedSeq());
       work.unmarkPending();
-      progress.signal();
+      signalWaiters();
       return true;
     } finally {
       lock.unlock();
@@ -529,8 +716,36 @@ public final class WorkQueue implements AutoCloseable {
     return oldest;
   }
 
+  /** flush()'s condition, evaluated under the lock. */
+  private boolean flushedThrough(long target) {
+    if (oldestOutstandingTicket() >= target) {
+      return true;
+    }
+    signalAt = Math.min(signalAt, target);
+    return false;
+  }
+
+  /** drain()'s and close()'s condition, evaluated under the lock. */
+  private boolean drained() {
+    if (isIdle()) {
+      return true;
+    }
+    signalAt = Long.MIN_VALUE;
+    return false;
+  }
+
+  /** After a change of the outstanding tickets, under the lock: wakes waiters that may be done. */
+  private void signalWaiters() {
+    if (signalAt != Long.MAX_VALUE && oldestOutstandingTicket() >= signalAt) {
+      signalAt = Long.MAX_VALUE;
+      progress.signal();
+    }
+  }
+
   private boolean isIdle() {
-    return armedTimers == 0 && oldestOutstandingTicket() == Long.MAX_VALUE;
+    return armedTimers == 0
+        && INBOX.getVolatile(this) == null
+        && oldestOutstandingTicket() == Long.MAX_VALUE;
   }
 
   // ---- the workers
@@ -539,11 +754,17 @@ public final class WorkQueue implements AutoCloseable {
     CURRENT_WORKER.set(me);
     try {
       while (true) {
+        // Read before take() looks at the inbox: an enqueue that pushes after that look reads
+        // closed after its push, sees it set, and takes its slot back (see enqueue).
+        boolean closing = closed;
         Work<?> work = take(me);
-        if (work == null) {
+        if (work != null) {
+          runAndRerun(me, work);
+        } else if (closing) {
           return;
+        } else {
+          awaitWork(me);
         }
-        runAndRerun(me, work);
       }
     } finally {
       CURRENT_WORKER.remove();
@@ -551,39 +772,125 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * The next slot this worker may run, already marked running; null once the queue is closed
-   * and empty. A slot that is still running on another worker is handed to that worker instead,
-   * which is how a slot never runs concurrently with itself.
+   * The next slot this worker may run, already marked running; null if there is none now. A slot
+   * that is still running on another worker is handed to that worker instead, which is how a slot
+   * never runs concurrently with itself.
    */
   private @Nullable Work<?> take(Worker me) {
-    lock.lock();
+    boolean moreLeft;
+    boolean transferred = false;
+    Work<?> taken = null;
+    lockTake();
     try {
-      me.runningTicket = Long.MAX_VALUE;
-      me.running = null;
-      me.runningFor = null;
-      progress.signal();
-      while (true) {
+      me.publishRun(null, null, Long.MAX_VALUE);
+      signalWaiters();
+      while (taken == null) {
         Work<?> work = queued.first();
         if (work == null) {
-          if (closed) {
+          if (!transferInbox()) {
             return null;
           }
-          idleWorkers++;
-          workAvailable.awaitUninterruptibly();
-          idleWorkers--;
+          transferred = true;
           continue;
         }
         unlink(work);
         if (startOrHandOff(work)) {
-          me.running = work;
-          me.runningFor = this;
-          me.runningTicket = work.ticket;
-          return work;
+          me.publishRun(work, this, work.ticket);
+          taken = work;
+        } else {
+          handedOff.append(work);
         }
-        handedOff.append(work);
       }
+      moreLeft = transferred && queued.first() != null;
     } finally {
       lock.unlock();
+    }
+    if (moreLeft && sleepers != 0) {
+      wakeOne(); // a batch with work for another worker: producers wake one per empty inbox only
+    }
+    return taken;
+  }
+
+  /**
+   * Waits for work: spins on the inbox for a few microseconds (a producer that is still pushing
+   * usually pushes again sooner than a park and unpark take), then parks until a producer or
+   * another worker wakes it, or close() does.
+   */
+  @SuppressWarnings("ThreadPriorityCheck") // one yield before parking: see performance.md
+  private void awaitWork(Worker me) {
+    for (int check = 0; check < SPIN_CHECKS; check++) {
+      if (INBOX.getVolatile(this) != null) {
+        return;
+      }
+      for (int pause = 0; pause < SPIN_PAUSES; pause++) {
+        Thread.onSpinWait();
+      }
+    }
+    Thread.yield();
+    me.parked = true;
+    SLEEPERS.getAndAdd(this, 1);
+    try {
+      if (hasWorkOrClosed()) {
+        PARKED.compareAndSet(me, true, false);
+        return;
+      }
+      while (me.parked) {
+        LockSupport.park(this);
+      }
+    } finally {
+      SLEEPERS.getAndAdd(this, -1);
+    }
+  }
+
+  /**
+   * The sleeper's last look, after it counted itself in {@link #sleepers}; under the lock, so
+   * that a flush or cancel that moved the inbox to the ready list is seen too.
+   */
+  private boolean hasWorkOrClosed() {
+    lockTake();
+    try {
+      return closed || queued.first() != null || INBOX.getVolatile(this) != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes the lock, spinning briefly first: it is held for a few dozen nanoseconds at a time, and
+   * a worker that queued for it would park and cost its releaser an unpark.
+   */
+  private void lockTake() {
+    for (int spin = 0; spin < SPIN_CHECKS * 4; spin++) {
+      if (lock.tryLock()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    lock.lock();
+  }
+
+  /** Unparks one parked worker, if one is parked and nobody else has woken it already. */
+  private void wakeOne() {
+    for (Worker worker : workers) {
+      if (worker.parked && PARKED.compareAndSet(worker, true, false)) {
+        unpark(worker);
+        return;
+      }
+    }
+  }
+
+  private void wakeAll() {
+    for (Worker worker : workers) {
+      if (PARKED.compareAndSet(worker, true, false)) {
+        unpark(worker);
+      }
+    }
+  }
+
+  private static void unpark(Worker worker) {
+    Thread thread = worker.thread;
+    if (thread != null) { // set before the thread starts, so before it can ever park
+      LockSupport.unpark(thread);
     }
   }
 
@@ -649,12 +956,14 @@ public final class WorkQueue implements AutoCloseable {
    * Takes back the instance this queue handed to the worker running {@code work}: to run it, when
    * {@code runner} is that worker, or to cancel it. Returns false if the other party took it first.
    * Done under this queue's lock and before PENDING clears, so the slot has left the handed-off
-   * list before any enqueue can link it again.
+   * list before any enqueue can link it again. The caller read {@link Work#rerunFor} before it
+   * got here: meanwhile that instance may have been taken and another queue may have handed the
+   * slot over again, so RERUN alone does not say the slot is in this queue's list.
    */
   private boolean takeHandedOff(Work<?> work, @Nullable Worker runner) {
     lock.lock();
     try {
-      if ((work.state() & Work.RERUN) == 0) {
+      if ((work.state() & Work.RERUN) == 0 || work.rerunFor != this) {
         return false;
       }
       handedOff.remove(work);
@@ -679,7 +988,7 @@ public final class WorkQueue implements AutoCloseable {
         runner.foreignTicket = ticket;
         foreignRuns.add(ticket);
       }
-      progress.signal();
+      signalWaiters();
       return true;
     } finally {
       lock.unlock();
@@ -690,7 +999,7 @@ public final class WorkQueue implements AutoCloseable {
     lock.lock();
     try {
       foreignRuns.remove(Long.valueOf(ticket));
-      progress.signal();
+      signalWaiters();
     } finally {
       lock.unlock();
     }
@@ -846,9 +1155,27 @@ public final class WorkQueue implements AutoCloseable {
     volatile @Nullable WorkQueue runningFor;
     /** The ticket of another queue's instance running here; only this worker reads it. */
     long foreignTicket;
+    /**
+     * Set by this worker before it counts itself among the sleepers; cleared by whoever wakes it
+     * (a compare-and-set, so that one wake-up is spent on one sleeper), which then unparks it.
+     */
+    volatile boolean parked;
 
     Worker(WorkQueue queue) {
       this.queue = queue;
+    }
+
+    /**
+     * Records what this worker runs now, under its queue's lock. Release stores, not volatile
+     * ones: the queue's own readers (flush, drain) hold the lock, this thread's self-wait checks
+     * read its own writes, and an outside observer needs no more than acquire/release to see a
+     * consistent run (a volatile store would cost a fence per run, three per dequeue).
+     */
+    @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+    void publishRun(@Nullable Work<?> work, @Nullable WorkQueue owner, long ticket) {
+      RUNNING_TICKET.setRelease(this, ticket);
+      RUNNING.setRelease(this, work);
+      RUNNING_FOR.setRelease(this, owner);
     }
   }
 

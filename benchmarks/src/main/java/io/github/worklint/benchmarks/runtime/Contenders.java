@@ -1,13 +1,14 @@
 package io.github.worklint.benchmarks.runtime;
 
 import io.github.worklint.workqueue.WorkQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The two contenders, built the same way: {@link #WORKERS} non-daemon worker threads each. */
+/** The contenders, built alike: {@link #WORKERS} worker threads each. */
 final class Contenders {
 
   /** The number of workers on both sides: 2, this machine's processor count when measured. */
@@ -29,7 +30,13 @@ final class Contenders {
     return executor;
   }
 
-  static void shutdown(ThreadPoolExecutor executor) throws InterruptedException {
+  /** ForkJoinPool(2): its external submission queues and work-stealing workers, async mode off. */
+  static ForkJoinPool forkJoinPool() {
+    return new ForkJoinPool(WORKERS);
+  }
+
+  static void shutdown(java.util.concurrent.ExecutorService executor)
+      throws InterruptedException {
     executor.shutdown();
     if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
       throw new IllegalStateException("the executor did not terminate");

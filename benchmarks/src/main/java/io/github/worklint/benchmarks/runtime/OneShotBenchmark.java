@@ -2,7 +2,7 @@ package io.github.worklint.benchmarks.runtime;
 
 import io.github.worklint.workqueue.WorkQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code flush()}.
  *   <li>ThreadPoolExecutor(2, 2) on a LinkedBlockingQueue: {@code execute(runnable)} per
  *       preallocated Runnable, then a {@code CountDownLatch} that each run counts down.
+ *   <li>ForkJoinPool(2): the same Runnables and latch ({@code execute} wraps each in an adapter).
  * </ul>
  *
  * Both runs do the same work: increment a counter of their own item.
@@ -68,20 +69,22 @@ public class OneShotBenchmark {
     }
   }
 
-  /** The executor's side: one preallocated Runnable per item. */
+  /** The executors' side: one preallocated Runnable per item. */
   @State(Scope.Benchmark)
-  public static class Executor {
+  public abstract static class Executors {
     @Param("1000000")
     public int items;
 
-    ThreadPoolExecutor executor;
+    ExecutorService executor;
     Task[] tasks;
     final Batch batch = new Batch();
     long batches;
 
+    abstract ExecutorService start();
+
     @Setup(Level.Trial)
     public void setUp() {
-      executor = Contenders.threadPool("one-shot");
+      executor = start();
       tasks = new Task[items];
       for (int i = 0; i < items; i++) {
         tasks[i] = new Task(batch);
@@ -91,11 +94,25 @@ public class OneShotBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
       Contenders.shutdown(executor);
-      for (Task task : tasks) {
-        if (task.runs != batches) {
-          throw new IllegalStateException("a task ran " + task.runs + " times in " + batches);
-        }
-      }
+      checkRuns(tasks, batches);
+    }
+  }
+
+  /** ThreadPoolExecutor(2, 2). */
+  @State(Scope.Benchmark)
+  public static class Executor extends Executors {
+    @Override
+    ExecutorService start() {
+      return Contenders.threadPool("one-shot");
+    }
+  }
+
+  /** ForkJoinPool(2). */
+  @State(Scope.Benchmark)
+  public static class ForkJoin extends Executors {
+    @Override
+    ExecutorService start() {
+      return Contenders.forkJoinPool();
     }
   }
 
@@ -133,13 +150,36 @@ public class OneShotBenchmark {
 
   @Benchmark
   public void threadPool(Executor state) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(state.tasks.length);
-    state.batch.done = done;
-    ThreadPoolExecutor executor = state.executor;
-    for (Task task : state.tasks) {
+    executeAll(state);
+  }
+
+  @Benchmark
+  public void forkJoin(ForkJoin state) throws InterruptedException {
+    executeAll(state);
+  }
+
+  private static void executeAll(Executors state) throws InterruptedException {
+    executeAll(state.executor, state.tasks, state.batch);
+    state.batches++;
+  }
+
+  /** One batch: executes every task, then waits until each has run. */
+  static void executeAll(ExecutorService executor, Task[] tasks, Batch batch)
+      throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(tasks.length);
+    batch.done = done;
+    for (Task task : tasks) {
       executor.execute(task);
     }
     done.await();
-    state.batches++;
+  }
+
+  /** Throws unless every task ran once per batch. */
+  static void checkRuns(Task[] tasks, long batches) {
+    for (Task task : tasks) {
+      if (task.runs != batches) {
+        throw new IllegalStateException("a task ran " + task.runs + " times in " + batches);
+      }
+    }
   }
 }

@@ -32,6 +32,76 @@ class BenchmarkLogicTest {
       benchmark.threadPool(executor);
     }
     executor.tearDown();
+
+    OneShotBenchmark.ForkJoin forkJoin = new OneShotBenchmark.ForkJoin();
+    forkJoin.items = 10_000;
+    forkJoin.setUp();
+    assertTrue(forkJoin.executor instanceof java.util.concurrent.ForkJoinPool);
+    for (int i = 0; i < 3; i++) {
+      benchmark.forkJoin(forkJoin);
+    }
+    forkJoin.tearDown(); // throws unless each task ran exactly 3 times
+  }
+
+  @Test
+  void fourProducersEachRunTheirOwnShareOncePerBatch() throws Exception {
+    OneShotFourProducersBenchmark benchmark = new OneShotFourProducersBenchmark();
+    OneShotFourProducersBenchmark.Queue queue = new OneShotFourProducersBenchmark.Queue();
+    queue.setUp();
+    OneShotFourProducersBenchmark.ThreadPool threadPool =
+        new OneShotFourProducersBenchmark.ThreadPool();
+    threadPool.setUp();
+    OneShotFourProducersBenchmark.ForkJoin forkJoin = new OneShotFourProducersBenchmark.ForkJoin();
+    forkJoin.setUp();
+    int producers = OneShotFourProducersBenchmark.PRODUCERS;
+    OneShotFourProducersBenchmark.WorklintShare[] jobs =
+        new OneShotFourProducersBenchmark.WorklintShare[producers];
+    OneShotFourProducersBenchmark.TaskShare[] pooled =
+        new OneShotFourProducersBenchmark.TaskShare[producers];
+    OneShotFourProducersBenchmark.TaskShare[] forked =
+        new OneShotFourProducersBenchmark.TaskShare[producers];
+    Thread[] threads = new Thread[producers];
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int p = 0; p < producers; p++) {
+      jobs[p] = new OneShotFourProducersBenchmark.WorklintShare();
+      jobs[p].items = 8_000;
+      jobs[p].setUp();
+      pooled[p] = new OneShotFourProducersBenchmark.TaskShare();
+      pooled[p].items = 8_000;
+      pooled[p].setUp();
+      forked[p] = new OneShotFourProducersBenchmark.TaskShare();
+      forked[p].items = 8_000;
+      forked[p].setUp();
+      int me = p;
+      threads[p] = new Thread(() -> {
+        try {
+          for (int batch = 0; batch < 3; batch++) {
+            benchmark.worklint(queue, jobs[me]);
+            benchmark.threadPool(threadPool, pooled[me]);
+            benchmark.forkJoin(forkJoin, forked[me]);
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      threads[p].start();
+    }
+    for (Thread thread : threads) {
+      thread.join(60_000);
+      assertFalse(thread.isAlive());
+    }
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+    queue.tearDown();
+    threadPool.tearDown();
+    forkJoin.tearDown();
+    for (int p = 0; p < producers; p++) {
+      assertEquals(2_000, jobs[p].jobs.length, "a quarter each");
+      jobs[p].tearDown(); // throws unless each job ran exactly 3 times
+      pooled[p].check();
+      forked[p].check();
+    }
   }
 
   @Test

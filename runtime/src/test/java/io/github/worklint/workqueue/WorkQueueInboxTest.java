@@ -1,0 +1,288 @@
+package io.github.worklint.workqueue;
+
+import static io.github.worklint.workqueue.Waits.slot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The lock-free inbox and the parking workers: no lost wake-up, strict FIFO after a cancel and a
+ * re-enqueue, the link step of an enqueue on its own (accepted while draining), and enqueues racing
+ * close(). Every wait is bounded, so a lost wake-up fails the test instead of hanging it.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class WorkQueueInboxTest {
+
+  /** A run that has not happened this long after its enqueue was lost (the spin is microseconds). */
+  private static final long LOST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /**
+   * Empty to non-empty, many times: enqueue one item, wait (bounded) until it has run, repeat.
+   * Every 50th round first waits until every worker is parked, so the wake-up of a parked worker is
+   * exercised for certain; the other rounds hit workers anywhere between spinning and parking.
+   */
+  @ParameterizedTest(name = "{0} worker(s)")
+  @ValueSource(ints = {1, 2, 3})
+  void anEnqueueIsNeverLeftUnrunWhileAWorkerSleeps(int workers) {
+    int rounds = 20_000;
+    CountingThreadFactory threads = new CountingThreadFactory("wake-" + workers);
+    TestItem item = new TestItem();
+    int parkedRounds = 0;
+    try (WorkQueue queue =
+        WorkQueue.builder("wake-" + workers).maxActive(workers).threadFactory(threads).build()) {
+      for (int round = 1; round <= rounds; round++) {
+        if (round % 50 == 0) {
+          for (Thread worker : threads.created()) {
+            Waits.untilParked(worker);
+          }
+          parkedRounds++;
+        }
+        assertTrue(queue.enqueue(item.a()), "round " + round + ": the slot was still pending");
+        awaitRuns(item.a, round, "round " + round);
+      }
+    }
+    assertEquals(rounds, item.a.runs.get());
+    assertEquals(rounds / 50, parkedRounds);
+  }
+
+  /**
+   * Two producers push onto the inbox at the same moment, again and again, while the workers go
+   * to sleep between rounds: both items of a round run (the push that finds the inbox non-empty
+   * wakes nobody, so the other push or the worker that takes the first must cover it).
+   */
+  @Test
+  void twoPushesRacingAParkingWorkerBothRun() throws Exception {
+    int rounds = 3_000;
+    TestItem first = new TestItem(1);
+    TestItem second = new TestItem(2);
+    try (WorkQueue queue = WorkQueue.builder("wake-race").maxActive(2)
+        .threadFactory(new CountingThreadFactory("wake-race")).build()) {
+      AtomicInteger round = new AtomicInteger();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread other = Waits.start("second producer", () -> {
+        try {
+          for (int r = 1; r <= rounds; r++) {
+            while (round.get() < r) {
+              Thread.yield();
+            }
+            queue.enqueue(second.a());
+            awaitRuns(second.a, r, "second, round " + r);
+          }
+        } catch (Throwable e) {
+          failure.set(e);
+        }
+      });
+      for (int r = 1; r <= rounds && failure.get() == null; r++) {
+        round.set(r);
+        queue.enqueue(first.a());
+        awaitRuns(first.a, r, "first, round " + r);
+        while (second.a.runs.get() < r && failure.get() == null && other.isAlive()) {
+          Thread.yield();
+        }
+      }
+      Waits.join(other);
+      if (failure.get() != null) {
+        throw new AssertionError("the second producer failed", failure.get());
+      }
+    }
+    assertEquals(rounds, first.a.runs.get());
+    assertEquals(rounds, second.a.runs.get());
+  }
+
+  /**
+   * A cancelled slot queued again goes to the back, behind work queued after its first enqueue;
+   * the cancel must really unlink it, whether it was the newest in the inbox or in the middle.
+   */
+  @Test
+  void aCancelledSlotQueuedAgainRunsAfterWhatWasQueuedMeanwhile() {
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+    List<TestItem> items = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      TestItem item = new TestItem(i);
+      item.a.body = () -> order.add(item.index);
+      items.add(item);
+    }
+    try (Blocked blocked = Blocked.ordered("fifo-after-cancel")) {
+      WorkQueue queue = blocked.queue();
+      assertTrue(queue.enqueue(items.get(0).a()));
+      assertTrue(queue.enqueue(items.get(1).a()));
+      assertTrue(queue.enqueue(items.get(2).a()));
+      assertTrue(queue.cancel(items.get(1).a()), "the middle one"); // not the newest: walked
+      assertTrue(queue.enqueue(items.get(1).a()));
+      assertTrue(queue.enqueue(items.get(3).a()));
+      assertTrue(queue.cancel(items.get(3).a()), "the newest one"); // taken off the top
+      assertTrue(queue.enqueue(items.get(3).a()));
+      assertTrue(queue.cancel(items.get(0).a()), "the oldest one");
+      assertTrue(queue.enqueue(items.get(0).a()));
+      blocked.release();
+      queue.flush();
+    }
+    assertEquals(List.of(2, 1, 3, 0), order);
+    for (TestItem item : items) {
+      assertEquals(1, item.a.runs.get(), "item " + item.index);
+    }
+  }
+
+  /**
+   * modDelayed of a queued slot takes it out of the inbox (here from the middle, not the top) or
+   * out of the ready list (after a flush() moved the inbox there), keeping its token and its
+   * instance: the plain work around it runs in order, the moved instance does not run until it
+   * is queued again, and then it runs once.
+   */
+  @Test
+  void modDelayedTakesAQueuedSlotOutOfTheInboxOrTheReadyList() {
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+    List<DelayedItem> items = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      DelayedItem item = new DelayedItem(i);
+      item.a.body = () -> order.add(item.index);
+      item.d.body = () -> order.add(-item.index);
+      items.add(item);
+    }
+    Duration hour = Duration.ofHours(1);
+    try (Blocked blocked = Blocked.ordered("mod-inbox")) {
+      WorkQueue queue = blocked.queue();
+      assertTrue(queue.enqueue(items.get(0).a()));
+      assertTrue(queue.enqueue(items.get(1).d()));
+      assertTrue(queue.enqueue(items.get(2).a()));
+      assertTrue(queue.modDelayed(items.get(1).d(), hour), "queued in the inbox");
+      assertTrue(queue.enqueue(items.get(3).d()));
+      assertTrue(queue.enqueue(items.get(4).a()));
+      Work<?> inReady = items.get(3).slot().work;
+      Thread flusher = Waits.start("flusher", queue::flush);
+      Waits.until("the inbox moved to the ready list", () -> inReady.inReady);
+      Waits.untilParked(flusher);
+      assertTrue(queue.modDelayed(items.get(3).d(), hour), "queued in the ready list");
+      for (int i : new int[] {1, 3}) {
+        DelayedWork<?> slot = items.get(i).slot();
+        assertEquals(0, slot.work.linkedIn, "item " + i + " is no longer queued");
+        assertEquals(queue.id, DelayedTimers.TIMERS.armedFor(slot), "item " + i + " is armed");
+        assertTrue(slot.isPending(), "item " + i + " keeps its token");
+      }
+      blocked.release();
+      Waits.join(flusher);
+      assertEquals(List.of(0, 2, 4), order, "flush() waited for the plain work, not the timers");
+      assertTrue(queue.modDelayed(items.get(1).d(), Duration.ZERO), "queued at once");
+      assertTrue(queue.flush(items.get(3).d()), "fired now");
+      queue.flush(items.get(1).d());
+    }
+    assertEquals(List.of(0, 2, 4), order.subList(0, 3));
+    assertEquals(List.of(-3, -1), order.subList(3, 5).stream().sorted().toList());
+    for (DelayedItem item : items) {
+      assertEquals(item.index % 2 == 1 ? 1 : 0, item.d.runs.get(), "item " + item.index);
+    }
+  }
+
+  /**
+   * The second half of an enqueue on its own: a slot whose token was taken earlier (as a timer
+   * arming delayed work does) is linked while the queue drains, which refuses other enqueues, and
+   * drain() waits for its run.
+   */
+  @Test
+  void theLinkStepAcceptsTheInstanceWhileTheQueueDrains() {
+    TestItem item = new TestItem();
+    TestItem outsider = new TestItem(1);
+    AtomicLong runsWhenDrained = new AtomicLong(-1);
+    try (Blocked blocked = Blocked.ordered("link-while-draining")) {
+      WorkQueue queue = blocked.queue();
+      Work<TestItem.A> work = slot(item.a());
+      assertTrue(work.tryMarkPending(), "the token of an idle slot");
+      assertTrue(work.isPending());
+      Thread drainer = Waits.start("drainer", () -> {
+        queue.drain();
+        runsWhenDrained.set(item.a.runs.get());
+      });
+      Waits.untilParked(drainer);
+      assertThrows(IllegalStateException.class, () -> queue.enqueue(outsider.a()));
+      assertFalse(work.tryMarkPending(), "the token is held");
+      queue.linkPending(work, item.a());
+      assertTrue(drainer.isAlive(), "drain() returned before the linked instance ran");
+      blocked.release();
+      Waits.join(drainer);
+      assertEquals(1, runsWhenDrained.get(), "drain() returned before the linked instance ran");
+    }
+    assertEquals(1, item.a.runs.get());
+    assertEquals(0, outsider.a.runs.get());
+  }
+
+  /**
+   * Enqueues racing close(): each either throws and leaves its slot idle and unrun, or is accepted
+   * and has run by the time close() returns. Nothing is left pending, nothing runs twice.
+   */
+  @Test
+  void anEnqueueRacingCloseEitherThrowsOrRunsBeforeCloseReturns() throws Exception {
+    long acceptedTotal = 0;
+    long refusedTotal = 0;
+    for (int trial = 0; trial < 200; trial++) {
+      WorkQueue queue = WorkQueue.builder("close-race").maxActive(2)
+          .threadFactory(new CountingThreadFactory("close-race")).build();
+      int items = 2_000;
+      List<TestItem> all = new ArrayList<>();
+      for (int i = 0; i < items; i++) {
+        all.add(new TestItem(i));
+      }
+      boolean[] accepted = new boolean[items];
+      CountDownLatch started = new CountDownLatch(1);
+      Thread producer = Waits.start("producer", () -> {
+        for (int i = 0; i < items; i++) {
+          if (i == 10) {
+            started.countDown();
+          }
+          try {
+            accepted[i] = queue.enqueue(all.get(i).a());
+          } catch (IllegalStateException refused) {
+            accepted[i] = false;
+          }
+        }
+        started.countDown();
+      });
+      assertTrue(Waits.await(started));
+      queue.close();
+      long[] runsAtClose = new long[items];
+      for (int i = 0; i < items; i++) {
+        runsAtClose[i] = all.get(i).a.runs.get();
+      }
+      Waits.join(producer);
+      for (int i = 0; i < items; i++) {
+        TestItem item = all.get(i);
+        assertEquals(accepted[i] ? 1 : 0, runsAtClose[i], "trial " + trial + ", item " + i);
+        assertEquals(runsAtClose[i], item.a.runs.get(), "trial " + trial + ", item " + i);
+        assertFalse(slot(item.a()).isPending(), "trial " + trial + ", item " + i + " pending");
+        if (accepted[i]) {
+          acceptedTotal++;
+        } else {
+          refusedTotal++;
+        }
+      }
+    }
+    assertTrue(acceptedTotal > 0 && refusedTotal > 0,
+        "both outcomes must occur: " + acceptedTotal + " accepted, " + refusedTotal + " refused");
+  }
+
+  private static void awaitRuns(Probe probe, long runs, String what) {
+    long start = System.nanoTime();
+    while (probe.runs.get() < runs) {
+      if (System.nanoTime() - start > LOST_AFTER_NANOS) {
+        fail(what + ": enqueued " + TimeUnit.NANOSECONDS.toMillis(LOST_AFTER_NANOS)
+            + " ms ago and never run: a lost wake-up");
+      }
+      Thread.yield(); // the test's threads outnumber the processors: let the workers run
+    }
+  }
+}
