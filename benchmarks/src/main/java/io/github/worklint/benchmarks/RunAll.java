@@ -117,7 +117,7 @@ public final class RunAll {
                 pathA, pathB, warmup, measured, log);
             summary.add(compileLine(
                 String.format(Locale.ROOT, "use-heavy corpus (%d items x 3 slots, %d files)",
-                    items, corpus.files()), corpus, 1.10,
+                    items, corpus.files()), corpus, 1.05,
                 "worklint reported " + corpus.worklintFindings().size() + " findings"));
           }
         }
