@@ -178,6 +178,20 @@ class Worklint {
     }
   }
 
+  /**
+   * The modules of ep-matrix/pom.xml's profile {@code profile} (all profiles' when null), in order:
+   * each is {@code <project>-<Error Prone release>}. (The invoker's Groovy has no XML module.)
+   */
+  static List<String> matrixModules(File pom, String profile = null) {
+    List<String> modules = []
+    (pom.text =~ /(?s)<profile>\s*<id>([\w-]+)<\/id>(.*?)<\/profile>/).each { all, String id, String body ->
+      if (profile == null || id == profile) {
+        modules.addAll((body =~ /<module>([^<]+)<\/module>/).collect { it[1] })
+      }
+    }
+    return modules
+  }
+
   /** Prints the worklint diagnostics, so that a run's output shows what was checked. */
   static void print(String title, List<Map> found) {
     println "${title}: ${found.size()} worklint diagnostic(s)"
