@@ -178,6 +178,56 @@ class Worklint {
     }
   }
 
+  /**
+   * The modules of ep-matrix/pom.xml's profile {@code profile} (all profiles' when null), in order:
+   * each is {@code <project>-<Error Prone release>}. (The invoker's Groovy has no XML module.)
+   */
+  static List<String> matrixModules(File pom, String profile = null) {
+    List<String> modules = []
+    (pom.text =~ /(?s)<profile>\s*<id>([\w-]+)<\/id>(.*?)<\/profile>/).each { all, String id, String body ->
+      if (profile == null || id == profile) {
+        modules.addAll((body =~ /<module>([^<]+)<\/module>/).collect { it[1] })
+      }
+    }
+    return modules
+  }
+
+  /**
+   * A no-false-alarms project's two runs (1: the library as published; 2: profile in-scope, every
+   * file importing the runtime's package): both compiled every unpacked file with no worklint
+   * diagnostic and no crash, and run 2 compiled the rewritten files. Prints the file count and
+   * each run's time.
+   */
+  static void assertNoFalseAlarms(String log, File basedir, String library, int minFiles) {
+    assertNoCrash(log)
+    File sources = new File(basedir, "target/${library}-sources")
+    int files = 0
+    int mentioning = 0
+    sources.eachFileRecurse {
+      if (it.name.endsWith('.java')) {
+        files++
+        if (it.text.contains('import io.github.worklint.workqueue.*;')) mentioning++
+      }
+    }
+    assert files >= minFiles: "only ${files} source files of ${library} were unpacked"
+    List<String> times = []
+    [1: 'as published', 2: 'in the checks\' scope'].each { n, what ->
+      String run = invocation(log, n)
+      assert run.contains('BUILD SUCCESS'): "${library} ${what} did not compile"
+      def compiling = run =~ /Compiling (\d+) source files/
+      assert compiling.find() && (compiling.group(1) as int) == files:
+          "${library} ${what}: javac did not compile the ${files} files"
+      def found = diagnostics(run, basedir)
+      print("${library} ${what}", found)
+      assert found.isEmpty(): "false alarms in ${library} ${what}"
+      def time = run =~ /Total time:\s+([\d.:]+ \w+)/
+      times << "${what} ${time.find() ? time.group(1) : '?'}".toString()
+    }
+    // The second run compiled the rewritten files: every one mentions the runtime's package.
+    assert mentioning == files: "${mentioning} of ${files} files mention io.github.worklint.workqueue"
+    println "${library}: ${files} files compiled twice, no worklint diagnostic (${times.join(', ')})"
+  }
+
   /** Prints the worklint diagnostics, so that a run's output shows what was checked. */
   static void print(String title, List<Map> found) {
     println "${title}: ${found.size()} worklint diagnostic(s)"
