@@ -62,7 +62,13 @@ class EditorDiagnosticsTest {
           new Expected("HasWorkNotConstant", Diagnostic.Kind.WARNING,
               "HasWork.of(MethodHandles.lookup(), Connection.class, KeepAlive.class, \"keepAliveWork\")"),
           new Expected("WorkPointerNotNewtype", Diagnostic.Kind.ERROR,
-              "public static class Ping implements WorkItemPointer<Connection, Ping> {"));
+              "public static class Ping implements WorkItemPointer<Connection, Ping> {"),
+          new Expected("FlushWhileHoldingLock", Diagnostic.Kind.ERROR,
+              "QUEUE.flush(new Flush(this))"),
+          new Expected("EnqueueInConstructor", Diagnostic.Kind.WARNING,
+              "QUEUE.enqueueDelayed(new Expire(this), IDLE)"),
+          new Expected("HasWorkFieldMismatch", Diagnostic.Kind.ERROR,
+              "HasWork.of(MethodHandles.lookup(), IdleTimer.class, Expire.class, \"idleWork\")"));
 
   record Expected(String check, Diagnostic.Kind kind, String underlined) {
     boolean matches(Shown shown) {
