@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Says which field of the item type {@code T} holds the {@link DelayedWork DelayedWork<P>} slot of
+ * Says which field of the item type {@code T} holds the {@code DelayedWork<P>} slot of
  * the delayed pointer type {@code P}: the delayed counterpart of {@link HasWork}, built and kept
  * the same way (once, in a {@code static final} field of the pointer type).
  *
