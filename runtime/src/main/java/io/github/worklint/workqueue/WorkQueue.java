@@ -995,6 +995,36 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the instance handed to the worker running {@code work} out of its queue's handed-off
+   * list, keeping the PENDING token, so that {@code modDelayed} can arm that same instance: no
+   * enqueue can take the token in between, which a cancel followed by a new arming would allow
+   * (that enqueue's instance and the cancelled one would then count as one). False if the
+   * instance was taken first (by its run, a cancel, or another queue's hand-off).
+   */
+  static boolean takeHandedOffKeepingToken(Work<?> work) {
+    WorkQueue owner = work.rerunFor;
+    return owner != null && owner.reclaimHandedOff(work);
+  }
+
+  private boolean reclaimHandedOff(Work<?> work) {
+    lock.lock();
+    try {
+      if ((work.state() & Work.RERUN) == 0 || work.rerunFor != this) {
+        return false;
+      }
+      handedOff.remove(work);
+      int state = work.state();
+      while (!work.compareAndSetState(state, state & ~Work.RERUN)) {
+        state = work.state();
+      }
+      signalWaiters();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void endForeignRun(long ticket) {
     lock.lock();
     try {
