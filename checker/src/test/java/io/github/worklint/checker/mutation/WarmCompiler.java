@@ -98,7 +98,11 @@ final class WarmCompiler implements AutoCloseable {
       // javac wraps an exception thrown out of a plugin; its trace tells whose it was.
       crashes.add(trace(e));
     }
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    // By index: formatting a message can complete a symbol of an incomplete class path, and javac
+    // then reports one more diagnostic into the live list (seen on JDK 25).
+    List<Diagnostic<? extends JavaFileObject>> reported = diagnostics.getDiagnostics();
+    for (int i = 0; i < reported.size(); i++) {
+      Diagnostic<? extends JavaFileObject> d = reported.get(i);
       String message = d.getMessage(Locale.ROOT);
       String code = d.getCode() == null ? "" : d.getCode();
       if (message.contains(CRASH)) {

@@ -68,7 +68,11 @@ public final class WorklintCompiler {
     boolean compiled = javac.getTask(null, null, diagnostics, options, null, files).call();
     List<Finding> findings = new ArrayList<>();
     StringBuilder other = new StringBuilder();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    // By index: formatting a message can complete a symbol of an incomplete class path, and javac
+    // then reports one more diagnostic into the live list.
+    List<Diagnostic<? extends JavaFileObject>> reported = diagnostics.getDiagnostics();
+    for (int i = 0; i < reported.size(); i++) {
+      Diagnostic<? extends JavaFileObject> d = reported.get(i);
       String message = d.getMessage(Locale.ROOT);
       Matcher check = CHECK_NAME.matcher(message);
       if (d.getSource() != null && check.find()) {
