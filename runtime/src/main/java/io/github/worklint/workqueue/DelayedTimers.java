@@ -58,7 +58,6 @@ final class DelayedTimers {
     queue.reserveTimer(pointer);
     Work<P> work = slot.work;
     boolean reserved = true;
-    boolean wasPending = false;
     try {
       while (true) {
         // Armed: move the timer, keeping the token and the instance.
@@ -77,14 +76,19 @@ final class DelayedTimers {
             work.acceptInstance(pointer);
             reserved = false;
             place(queue, slot, nanos);
-            return wasPending;
+            return false;
           }
           if ((work.state() & Work.CANCELING) != 0) {
-            return wasPending;
+            return false;
           }
         } else if ((state & Work.RERUN) != 0) {
-          // Handed to the worker running it: cancel that instance and arm a new one.
-          wasPending |= WorkQueue.grabPending(work, null);
+          // Handed to the worker running it: take that instance back with its token and arm it.
+          WorkQueue owner = work.rerunFor;
+          if (owner != null && owner.takeHandedOffKeepingToken(work)) {
+            reserved = false;
+            place(queue, slot, nanos);
+            return true;
+          }
         } else {
           WorkQueue linkedIn = QueueIds.get(work.linkedIn);
           if (linkedIn != null && linkedIn.unlinkKeepingToken(work)) {

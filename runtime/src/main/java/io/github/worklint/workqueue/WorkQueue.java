@@ -963,10 +963,9 @@ public final class WorkQueue implements AutoCloseable {
   private boolean takeHandedOff(Work<?> work, @Nullable Worker runner) {
     lock.lock();
     try {
-      if ((work.state() & Work.RERUN) == 0 || work.rerunFor != this) {
+      if (!removeHandedOff(work)) {
         return false;
       }
-      handedOff.remove(work);
       long ticket = work.ticket;
       long seq = work.queuedSeq();
       if (runner != null) {
@@ -993,6 +992,39 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Takes back the instance this queue handed to the worker running {@code work} without giving
+   * up its PENDING token (modDelayed moves the instance to a timer, as {@link
+   * #unlinkKeepingToken} does for a queued one); false if that worker or a cancel took it first.
+   * Clearing PENDING here instead would let another enqueue take the token before the caller
+   * re-arms, and the handed-off instance would vanish uncancelled and unrun.
+   */
+  boolean takeHandedOffKeepingToken(Work<?> work) {
+    lock.lock();
+    try {
+      if (!removeHandedOff(work)) {
+        return false;
+      }
+      int state = work.state();
+      while (!work.compareAndSetState(state, state & ~Work.RERUN)) {
+        state = work.state();
+      }
+      signalWaiters();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Under the lock: removes {@code work} from the handed-off list if its RERUN is this queue's. */
+  private boolean removeHandedOff(Work<?> work) {
+    if ((work.state() & Work.RERUN) == 0 || work.rerunFor != this) {
+      return false;
+    }
+    handedOff.remove(work);
+    return true;
   }
 
   private void endForeignRun(long ticket) {
