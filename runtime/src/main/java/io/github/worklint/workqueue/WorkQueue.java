@@ -300,9 +300,10 @@ public final class WorkQueue implements AutoCloseable {
   /**
    * Arms the delayed slot of {@code pointer} with a new deadline, whatever state it is in: the
    * kernel's {@code mod_delayed_work}. An armed instance is re-armed, a queued one is taken back
-   * out of its queue and armed (a zero or negative delay queues it at once), an idle slot is
-   * armed as by {@link #enqueueDelayed}; the instance then runs on this queue. A running instance
-   * is not affected: the new one runs after it. Delays are clamped as by {@link #enqueueDelayed}.
+   * out of its queue (or from the worker running the slot, if it was handed to it) and armed (a
+   * zero or negative delay queues it at once), an idle slot is armed as by {@link
+   * #enqueueDelayed}; the instance then runs on this queue. A running instance is not affected:
+   * the new one runs after it. Delays are clamped as by {@link #enqueueDelayed}.
    *
    * @return true if an instance was pending (armed or queued) and is now re-armed; false if the
    *     slot was idle and is now armed, or a {@link #cancelSync} of it is in progress (then
