@@ -79,11 +79,10 @@ public final class FlushFromOwnWork extends BugChecker implements MethodInvocati
     if (isThis(expression, pointer)) {
       return true;
     }
-    if (expression instanceof NewClassTree newPointer) {
-      return newPointer.getArguments().size() == 1
-          && newPointer.getClassBody() == null
-          && ASTHelpers.getSymbol(newPointer.getIdentifier()) == pointer
-          && isRunningItem(newPointer.getArguments().get(0), pointer);
+    ExpressionTree item = Pointers.builtFrom(expression);
+    if (item != null) {
+      return ASTHelpers.getSymbol(((NewClassTree) expression).getIdentifier()) == pointer
+          && isRunningItem(item, pointer);
     }
     if (expression instanceof IdentifierTree && depth < 4) {
       Symbol symbol = ASTHelpers.getSymbol(expression);

@@ -48,7 +48,7 @@ public final class FlushWhileHoldingLock extends BugChecker
     }
   }
 
-  /** The waits; a delayed slot's own wait methods, when the runtime has them, are one line each. */
+  /** The waits; a delayed slot is waited for by the same methods, so they cover both families. */
   private static final ImmutableList<Wait> WAITS = ImmutableList.of(
       new Wait("flush", true),
       new Wait("cancelSync", true),
@@ -119,15 +119,18 @@ public final class FlushWhileHoldingLock extends BugChecker
         : "WorkQueue.system()";
   }
 
-  /** "Connection.flushWork": the item's Work field whose pointer type is {@code pointer}. */
+  /** "Connection.flushWork": the item's slot whose pointer type is {@code pointer}. */
   private static String slot(ClassSymbol pointer, VisitorState state) {
     Type item = Pointers.item(pointer.type, state);
     if (item != null && item.tsym instanceof ClassSymbol itemClass) {
-      for (VarSymbol field : Slots.selectedBy(itemClass, pointer.type, state)) {
+      VarSymbol field = Slots.selectedBy(itemClass, pointer.type, state).stream()
+          .findFirst().orElse(null);
+      if (field != null) {
         return itemClass.getSimpleName() + "." + field.getSimpleName();
       }
     }
-    return "Work<" + pointer.getSimpleName() + ">";
+    return "the slot of " + pointer.getSimpleName();
   }
+
 
 }

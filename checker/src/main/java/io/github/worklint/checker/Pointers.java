@@ -2,6 +2,8 @@ package io.github.worklint.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
@@ -185,5 +187,17 @@ final class Pointers {
               (field.flags() & Flags.FINAL) != 0));
     }
     return parts;
+  }
+
+  /**
+   * {@code x} of {@code new P(x)} (parentheses aside, no class body), the item a pointer is built
+   * from; null for any other expression.
+   */
+  static @Nullable ExpressionTree builtFrom(ExpressionTree expression) {
+    return ASTHelpers.stripParentheses(expression) instanceof NewClassTree created
+            && created.getArguments().size() == 1
+            && created.getClassBody() == null
+        ? created.getArguments().get(0)
+        : null;
   }
 }

@@ -9,10 +9,8 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -118,14 +116,14 @@ final class WaitedPointers {
   /** {@code x} of {@code new P(x)}, directly or through a final variable initialised so. */
   private static LockRef.@Nullable Owner itemOf(
       ExpressionTree pointer, LockRef.Context context, UnitIndex index, int depth) {
-    ExpressionTree expression = ASTHelpers.stripParentheses(pointer);
-    if (expression instanceof NewClassTree created && created.getArguments().size() == 1
-        && created.getClassBody() == null) {
-      return LockRef.owner(created.getArguments().get(0), context);
+    ExpressionTree item = Pointers.builtFrom(pointer);
+    if (item != null) {
+      return LockRef.owner(item, context);
     }
+    ExpressionTree expression = ASTHelpers.stripParentheses(pointer);
     if (expression instanceof IdentifierTree && depth < 2
         && ASTHelpers.getSymbol(expression) instanceof VarSymbol variable
-        && (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
+        && ASTHelpers.isConsideredFinal(variable)) {
       VariableTree declaration = index.variable(variable);
       ExpressionTree initializer = declaration == null ? null : declaration.getInitializer();
       return initializer == null ? null : itemOf(initializer, context, index, depth + 1);
