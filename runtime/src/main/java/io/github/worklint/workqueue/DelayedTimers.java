@@ -81,6 +81,13 @@ final class DelayedTimers {
           if ((work.state() & Work.CANCELING) != 0) {
             return false;
           }
+        } else if ((state & Work.CLAIMED) != 0) {
+          // In a worker's batch: steal the claim, token and all, and arm it; the worker skips it.
+          if (work.stealClaim(state & Work.TAG_MASK, true)) {
+            reserved = false;
+            place(queue, slot, nanos);
+            return true;
+          }
         } else if ((state & Work.RERUN) != 0) {
           // Handed to the worker running it: take that instance back, token and all, and arm it.
           if (WorkQueue.takeHandedOffKeepingToken(work)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -50,6 +51,13 @@ final class Progress {
     }
   }
 
+  /**
+   * Waits that ended right after their timed wait ran out, not after a signal: every change that
+   * ends a wait signals it, so each of these is a lost signal that the periodic check recovered
+   * (late by up to {@link #MAX_CHECK_INTERVAL_NANOS}). Read by tests, which expect none.
+   */
+  static final AtomicLong UNSIGNALLED_ENDS = new AtomicLong();
+
   private final ReentrantLock lock;
   private final Condition changed;
   private final AtomicInteger waiters = new AtomicInteger();
@@ -74,22 +82,27 @@ final class Progress {
         long interval = FIRST_CHECK_NANOS;
         long checkAt = 0;
         boolean blocked = false;
+        boolean timedOut = false;
         while (!done.getAsBoolean()) {
           long now = System.nanoTime();
           if (!blocked) {
             blocked = true;
             checkAt = now + interval;
           } else if (now - checkAt >= 0) {
-            throwIfLockCycle(done, awaited, subject, bound);
+            throwIfLockCycle(done, awaited, subject, bound); // the lock is let go meanwhile
             interval = Math.min(interval * 2, MAX_CHECK_INTERVAL_NANOS);
             checkAt = System.nanoTime() + interval;
+            timedOut = false;
             continue;
           }
           try {
-            changed.awaitNanos(checkAt - now);
+            timedOut = changed.awaitNanos(checkAt - now) <= 0;
           } catch (InterruptedException e) {
             interrupted = true; // the wait is uninterruptible; the interrupt is set again below
           }
+        }
+        if (timedOut) {
+          UNSIGNALLED_ENDS.incrementAndGet();
         }
       } finally {
         waiters.decrementAndGet();

@@ -24,11 +24,33 @@ public final class Work<P extends WorkItemPointer<?, P>> {
   static final int RERUN = 4;
   /** A cancelSync is waiting; enqueues fail meanwhile, as in the kernel. */
   static final int CANCELING = 8;
+  /**
+   * The pending instance is in a worker's batch: out of its queue's list, not started. Set with a
+   * new claim tag by that worker under its queue's lock; whoever clears it by compare-and-set,
+   * while the tag is the one it knows, owns the instance: the worker to start it or hand it off,
+   * a cancel to drop it, modDelayed to re-arm it, the worker again to give it back to its queue.
+   */
+  static final int CLAIMED = 16;
+
+  /**
+   * The claim tag: the upper 24 bits of the state, one more at every claim. A worker whose batch
+   * still names a slot that was stolen from it, queued again and claimed by another worker finds
+   * another tag, so it never starts an instance it did not claim (2^24 claims of one slot would
+   * have to happen between its read of the state and its compare-and-set).
+   */
+  static final int TAG_MASK = 0xFFFFFF00;
+
+  private static final int TAG_UNIT = 0x100;
+
+  /** What {@link #startClaimed} found. */
+  static final int STARTED = 0;
+
+  static final int RUNNING_ELSEWHERE = 1;
+  static final int GONE = 2;
 
   private static final VarHandle STATE;
   private static final VarHandle DONE_SEQ;
   private static final VarHandle QUEUED_SEQ;
-  private static final VarHandle NEXT;
   private static final VarHandle LINKED_IN;
 
   static {
@@ -37,7 +59,6 @@ public final class Work<P extends WorkItemPointer<?, P>> {
       STATE = lookup.findVarHandle(Work.class, "state", int.class);
       DONE_SEQ = lookup.findVarHandle(Work.class, "doneSeq", long.class);
       QUEUED_SEQ = lookup.findVarHandle(Work.class, "queuedSeq", long.class);
-      NEXT = lookup.findVarHandle(Work.class, "next", Work.class);
       LINKED_IN = lookup.findVarHandle(Work.class, "linkedIn", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -47,25 +68,20 @@ public final class Work<P extends WorkItemPointer<?, P>> {
   private volatile int state;
 
   /**
-   * The id of the queue this slot is linked in ({@link QueueIds}), or 0: in its inbox or its ready
-   * list, not yet taken by a worker. Written by the holder of PENDING just before it pushes the
-   * slot onto that queue's inbox (release: the push that follows is a full fence), and back to 0
+   * The id of the queue this slot is linked in ({@link QueueIds}), or 0: in its pending list, not
+   * yet taken by a worker. Written by the holder of PENDING just before it appends the slot to
+   * that queue's list (release: the exchange that follows is a full fence), and back to 0
    * under that queue's lock when a worker takes the slot or a cancel removes it.
    */
   volatile int linkedIn;
 
   /**
-   * While the slot is in a queue's inbox (a stack, see {@link WorkQueue}): the slot pushed before
-   * it, or null for the first; the slot itself while its pusher has swapped it in but not yet
-   * written the link. While it is in a ready list: its successor there, guarded by that queue's
-   * lock, as {@link #prev} is.
+   * The slot's successor and predecessor in the {@link PendingList} it is in (see there for who
+   * writes them when), or in a queue's list of handed-off instances, guarded by its lock.
    */
   @Nullable Work<?> next;
 
   @Nullable Work<?> prev;
-
-  /** Whether the slot is in the ready list of queue {@link #linkedIn}; guarded by its lock. */
-  boolean inReady;
 
   /** The pointer of the pending instance; written by the enqueuer that set PENDING. */
   private @Nullable P pointer;
@@ -80,7 +96,10 @@ public final class Work<P extends WorkItemPointer<?, P>> {
    */
   @Nullable WorkQueue rerunFor;
 
-  /** The queue-wide ticket of the pending instance, for {@link WorkQueue#flush()}. */
+  /**
+   * The queue-wide ticket of the pending instance, for {@link WorkQueue#flush()}: numbered by its
+   * append ({@link PendingList}), then read under the queue's lock.
+   */
   long ticket;
 
   /**
@@ -123,7 +142,7 @@ public final class Work<P extends WorkItemPointer<?, P>> {
    */
   boolean tryMarkPending() {
     int state = this.state;
-    if (state == 0 && STATE.compareAndSet(this, 0, PENDING)) {
+    if ((state & (PENDING | CANCELING)) == 0 && STATE.compareAndSet(this, state, state | PENDING)) {
       return true;
     }
     while (true) {
@@ -137,36 +156,90 @@ public final class Work<P extends WorkItemPointer<?, P>> {
     }
   }
 
-  /** Marks the slot as being pushed: the link to the slot pushed before it is not written yet. */
-  void markPushing() {
-    next = this; // a store to itself needs no card mark; the exchange that follows publishes it
-  }
-
-  /** Writes the link to the slot pushed before this one, ending {@link #markPushing()}. */
-  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
-  void linkBehind(@Nullable Work<?> older) {
-    NEXT.setRelease(this, older);
+  void setLinkedIn(int queueId) {
+    LINKED_IN.setRelease(this, queueId);
   }
 
   /**
-   * The slot pushed before this one in an inbox, waiting out the few instructions between its
-   * pusher's exchange and its write of the link.
+   * Claims the pending instance for a worker's batch, under its queue's lock, just after it left
+   * the list (the caller holds its token); returns the claim's tag.
    */
-  @Nullable Work<?> awaitOlder() {
-    Object older;
-    while ((older = NEXT.getAcquire(this)) == this) {
-      Thread.onSpinWait();
+  int claim() {
+    while (true) {
+      int state = this.state;
+      int claimed = (state | CLAIMED) + TAG_UNIT;
+      if (STATE.compareAndSet(this, state, claimed)) {
+        return claimed & TAG_MASK;
+      }
     }
-    return (Work<?>) older;
   }
 
-  /** Whether a push of this slot has begun and has not written its link yet. */
-  boolean isBeingPushed() {
-    return NEXT.getAcquire(this) == this;
+  /** Whether {@code state} is that of the instance claimed with {@code tag}, still claimed. */
+  static boolean isClaimed(int state, int tag) {
+    return (state & CLAIMED) != 0 && (state & TAG_MASK) == tag;
   }
 
-  void setLinkedIn(int queueId) {
-    LINKED_IN.setRelease(this, queueId);
+  /**
+   * Starts the instance claimed with {@code tag}: {@link #STARTED} (it is the running one now),
+   * {@link #RUNNING_ELSEWHERE} (a former instance still runs: the caller hands this one off) or
+   * {@link #GONE} (the claim was stolen: cancelled, re-armed or given back). The pointer and number
+   * are read before the compare-and-set, while the claim still holds the token, and become the
+   * running instance's after it: no other worker can start this slot meanwhile (it is RUNNING),
+   * and a reader of {@link #runningSeq} that sees RUNNING with the former number only waits longer.
+   */
+  int startClaimed(int tag) {
+    while (true) {
+      int state = this.state;
+      if (!isClaimed(state, tag)) {
+        return GONE;
+      }
+      if ((state & RUNNING) != 0) {
+        return RUNNING_ELSEWHERE;
+      }
+      P p = pointer;
+      long seq = queuedSeq;
+      if (STATE.compareAndSet(this, state, (state & ~(PENDING | CLAIMED)) | RUNNING)) {
+        runningPointer = p;
+        runningSeq = seq;
+        return STARTED;
+      }
+    }
+  }
+
+  /**
+   * Hands the instance claimed with {@code tag} to the worker running this slot, for {@code
+   * queue} (RERUN), under that queue's lock; false if the claim was stolen or the run ended (the
+   * caller tries {@link #startClaimed} again).
+   */
+  boolean handOffClaimed(int tag, WorkQueue queue) {
+    while (true) {
+      int state = this.state;
+      if (!isClaimed(state, tag) || (state & RUNNING) == 0) {
+        return false;
+      }
+      rerunFor = queue;
+      if (STATE.compareAndSet(this, state, (state & ~CLAIMED) | RERUN)) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * Takes the instance claimed with {@code tag} out of its worker's batch, keeping the token
+   * (the worker gives it back to its queue, or modDelayed re-arms it) or consuming it (a cancel);
+   * false if the claim is gone.
+   */
+  boolean stealClaim(int tag, boolean keepToken) {
+    while (true) {
+      int state = this.state;
+      if (!isClaimed(state, tag)) {
+        return false;
+      }
+      int cleared = keepToken ? CLAIMED : CLAIMED | PENDING;
+      if (STATE.compareAndSet(this, state, state & ~cleared)) {
+        return true;
+      }
+    }
   }
 
   /** Gives back a PENDING token that was taken but never linked. */
@@ -185,7 +258,7 @@ public final class Work<P extends WorkItemPointer<?, P>> {
 
   /**
    * Records the instance whose PENDING token the caller holds and returns its number. Only the
-   * holder of PENDING writes queuedSeq, so a release store suffices: the push that links the slot
+   * holder of PENDING writes queuedSeq, so a release store suffices: the append that links the slot
    * is a full fence, and a worker reads both after it has taken the slot from the queue.
    */
   long acceptInstance(P pointer) {

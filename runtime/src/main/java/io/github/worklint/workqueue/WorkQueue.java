@@ -26,20 +26,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How it is built (the invariants are stated next to the fields they govern). Producers never
  * take a lock: an enqueue is one compare-and-set on the slot's state, which takes its PENDING
- * token, and one atomic exchange that pushes the slot onto this queue's <em>inbox</em>, an
- * intrusive stack whose nodes are the slots themselves. Workers, cancels and flushes share the
- * queue's <em>take lock</em>, which no producer ever waits for: under it, whoever finds the ready
- * list empty takes the whole inbox in one exchange, reverses it into FIFO order and appends it to
- * the ready list (an intrusive doubly linked list), numbering the slots for {@link #flush()} as it
- * goes. A worker that finds nothing spins briefly, then parks; a producer wakes a parked worker
- * only when its push found the inbox empty, and a worker that leaves more work behind wakes
- * another. A delayed slot's timer holds its PENDING token while armed and, when it fires, pushes
- * the slot onto the inbox like an enqueue ({@link #linkFired}); the queue counts its armed timers
- * so that drain() and close() wait for them.
+ * token, and one atomic exchange that appends the slot to this queue's {@link PendingList}, an
+ * intrusive FIFO whose nodes are the slots themselves, numbered for {@link #flush()} as they are
+ * appended. Workers, cancels and flushes share the queue's <em>take lock</em>, which no producer
+ * ever waits for: under it, a worker takes the oldest slot and a cancel unlinks any slot, each in
+ * a few instructions and without a walk. A worker that finds nothing spins briefly, then parks; a
+ * producer wakes a parked worker only when its append found the list empty, and a worker that
+ * leaves more work behind wakes another. A delayed slot's timer holds its PENDING token while
+ * armed and, when it fires, appends the slot like an enqueue ({@link #linkFired}); the queue
+ * counts its armed timers so that drain() and close() wait for them.
  */
 public final class WorkQueue implements AutoCloseable {
 
-  private static final VarHandle INBOX;
   private static final VarHandle SLEEPERS;
   private static final VarHandle PARKED;
   private static final VarHandle RUNNING;
@@ -49,7 +47,6 @@ public final class WorkQueue implements AutoCloseable {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      INBOX = lookup.findVarHandle(WorkQueue.class, "inbox", Work.class);
       SLEEPERS = lookup.findVarHandle(WorkQueue.class, "sleepers", int.class);
       PARKED = lookup.findVarHandle(Worker.class, "parked", boolean.class);
       RUNNING = lookup.findVarHandle(Worker.class, "running", Work.class);
@@ -60,7 +57,7 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
-  /** Checks of the inbox an idle worker makes before it parks, and pauses between two checks. */
+  /** Checks of the list an idle worker makes before it parks, and pauses between two checks. */
   private static final int SPIN_CHECKS = 16;
   private static final int SPIN_PAUSES = 32;
 
@@ -84,33 +81,20 @@ public final class WorkQueue implements AutoCloseable {
   private final Worker[] workers;
 
   /**
-   * The inbox: the slots pushed since a taker last emptied it, newest first, each linked by
-   * {@link Work#next} to the one pushed before it. Invariants: a slot is in here only while the
-   * PENDING token of the instance it carries is held, and only a holder of {@link #lock} clears
-   * that token, after removing the slot (a cancel takes the newest slot off with one
-   * compare-and-set, {@link #popNewest}; anything else first moves the whole inbox to the ready
-   * list); its {@link Work#linkedIn} is this queue's id; its link is written after the exchange
-   * that publishes it, and a taker that reads the slot itself there waits for the real link.
-   * Pushed by exchange only (never a lost push, never a retry); emptied by exchange to null only
-   * under {@link #lock}.
+   * The slots queued here and not yet taken, each with PENDING held for it and {@link
+   * Work#linkedIn} naming this queue; appended without the lock, removed only under it.
    */
-  @SuppressWarnings("UnusedVariable") // accessed through INBOX
-  private volatile @Nullable Work<?> inbox;
+  private final PendingList pending = new PendingList();
 
   /**
    * Workers that announced they are about to park, or are parked. A producer reads it after its
-   * push and a worker increments it before its last look at the inbox: both are volatile
+   * append and a worker increments it before its last look at the list: both are volatile
    * read-modify-writes or reads in one total order, so either the producer sees the sleeper and
-   * wakes it, or the sleeper sees the push and does not park. No lost wake-up.
+   * wakes it, or the sleeper sees the append and does not park. No lost wake-up.
    */
   private volatile int sleepers;
 
   // Guarded by lock, up to signalAt.
-  /**
-   * The ready list: slots moved out of the inbox in FIFO order, numbered, not yet dequeued; each
-   * has {@link Work#inReady} set and PENDING held for it.
-   */
-  private final SlotList queued = new SlotList();
   /**
    * Instances of this queue handed to the worker already running their slot (possibly another
    * queue's worker); they stay this queue's work, for flush() and drain(), until that run ends.
@@ -119,22 +103,18 @@ public final class WorkQueue implements AutoCloseable {
   /** Tickets of this queue's instances running on other queues' workers (rare: an object each). */
   private final List<Long> foreignRuns = new ArrayList<>();
   /**
-   * The next batch number: every slot moved from the inbox to the ready list in one transfer gets
-   * the same number, in FIFO order of transfers, so the ready list is sorted by it.
-   */
-  private long nextTicket;
-  /**
    * Waiters of {@link #progress} want a signal once the oldest outstanding ticket reaches this:
    * the lowest target of a waiting flush(), Long.MIN_VALUE while a drain waits (any change), and
    * Long.MAX_VALUE when nobody waits. A waiter lowers it under the lock each time it finds its
    * condition false, just before it waits; a worker that sees it reached resets it and signals,
    * and every waiter that is still short lowers it again. So a flush() of 10^6 items is woken
-   * once, not once per item.
+   * once, not once per item. Volatile, for the workers that advance through their batches
+   * without the lock ({@link #progressed}).
    */
-  private long signalAt = Long.MAX_VALUE;
+  private volatile long signalAt = Long.MAX_VALUE;
   /**
    * Delayed instances armed to fire into this queue (DelayedTimers), or about to be: counted
-   * from before the timer is armed until its slot is pushed onto the inbox or it is disarmed, so
+   * from before the timer is armed until its slot is appended to the list or it is disarmed, so
    * that drain() and close() wait for it. A change signals them ({@link #signalWaiters}).
    */
   private int armedTimers;
@@ -219,8 +199,8 @@ public final class WorkQueue implements AutoCloseable {
     }
     long seq = linkPending(work, pointer);
     // close() or drain() may have begun after the first check; this second look comes after the
-    // push, so a close() whose workers missed the push is seen here (both are volatile accesses
-    // in one total order: the workers look at closed before their last look at the inbox).
+    // append, so a close() whose workers missed it is seen here (both are volatile accesses in
+    // one total order: the workers look at closed before their last look at the list).
     if (refusesEnqueue() && takeBack(work, seq)) {
       throw enqueueRefused(pointer);
     }
@@ -240,15 +220,14 @@ public final class WorkQueue implements AutoCloseable {
     return seq;
   }
 
-  /** Pushes a slot whose PENDING token the caller holds and whose instance it has accepted. */
+  /** Appends a slot whose PENDING token the caller holds and whose instance it has accepted. */
   private void push(Work<?> work) {
-    work.markPushing(); // before linkedIn: whoever sees linkedIn also sees that the push is on
+    PendingList.markAppending(work); // before linkedIn: see markAppending
     work.setLinkedIn(id);
-    Work<?> older = (Work<?>) INBOX.getAndSet(this, work);
-    work.linkBehind(older);
-    // Only a push onto an empty inbox can find every worker asleep: a push behind another one
-    // follows a push that saw the same sleepers, or a worker that was still awake.
-    if (older == null && sleepers != 0) {
+    // Only an append to an empty list can find every worker asleep: an append behind another
+    // slot follows an append that saw the same sleepers, or a worker still awake, which takes
+    // slots until it finds the list empty.
+    if (pending.append(work) && sleepers != 0) {
       wakeOne();
     }
   }
@@ -363,7 +342,7 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Takes a slot queued here out of the inbox or the ready list without giving up its PENDING
+   * Takes a slot queued here out of the pending list without giving up its PENDING
    * token (modDelayed moves the instance to a timer); false if it is not queued here, or its
    * push has not finished (the caller retries).
    */
@@ -420,6 +399,7 @@ public final class WorkQueue implements AutoCloseable {
   public <T, P extends WorkItemPointer<T, P>> boolean cancelSync(P pointer) {
     Work<P> work = slotOf(pointer);
     rejectSelfWait(work, "cancelSync", pointer, false, null);
+    giveBackBatch();
     boolean owner = work.beginCanceling();
     try {
       boolean wasPending = grabPending(work, DelayedTimers.delayedSlotOf(pointer));
@@ -444,6 +424,7 @@ public final class WorkQueue implements AutoCloseable {
   public <T, P extends WorkItemPointer<T, P>> boolean flush(P pointer) {
     Work<P> work = slotOf(pointer);
     DelayedWork<?> delayed = DelayedTimers.delayedSlotOf(pointer);
+    giveBackBatch(); // first: the self-wait check then sees a slot given back as queued
     rejectSelfWait(work, "flush", pointer, true, delayed);
     boolean fired = delayed != null && DelayedTimers.fireNow(delayed);
     if (!fired && (work.state() & (Work.PENDING | Work.RUNNING)) == 0) {
@@ -463,11 +444,11 @@ public final class WorkQueue implements AutoCloseable {
    */
   public void flush() {
     rejectOwnWorker("flush");
+    giveBackBatch();
     long target;
     lock.lock();
     try {
-      transferInbox(); // numbers everything pushed before the call
-      target = nextTicket;
+      target = pending.ticketAfterNewest();
     } finally {
       lock.unlock();
     }
@@ -483,6 +464,7 @@ public final class WorkQueue implements AutoCloseable {
    */
   public void drain() {
     rejectOwnWorker("drain");
+    giveBackBatch();
     lock.lock();
     try {
       drainers.incrementAndGet();
@@ -509,6 +491,7 @@ public final class WorkQueue implements AutoCloseable {
       throw new UnsupportedOperationException("the system queue is shared and cannot be closed");
     }
     rejectOwnWorker("close");
+    giveBackBatch();
     boolean closesNow = false;
     lock.lock();
     try {
@@ -568,80 +551,19 @@ public final class WorkQueue implements AutoCloseable {
     return hasWork.workOf(item);
   }
 
-  // ---- the inbox and the ready list, guarded by lock
+  // ---- the pending list, guarded by lock
 
   /**
-   * Moves everything in the inbox to the end of the ready list, oldest first, as one numbered
-   * batch; returns false if the inbox was empty. One exchange takes the whole inbox, however
-   * long, and one pass links it backwards into the ready list.
-   */
-  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
-  private boolean transferInbox() {
-    Work<?> newest = (Work<?>) INBOX.getAndSet(this, null);
-    if (newest == null) {
-      return false;
-    }
-    long batch = nextTicket++;
-    Work<?> later = null;
-    Work<?> work = newest;
-    while (true) {
-      Work<?> older = work.awaitOlder(); // the inbox is private to this taker now
-      work.ticket = batch;
-      work.inReady = true;
-      work.next = later;
-      if (later != null) {
-        later.prev = work;
-      }
-      if (older == null) {
-        queued.appendChain(work, newest);
-        return true;
-      }
-      later = work;
-      work = older;
-    }
-  }
-
-  /**
-   * Removes {@code work}, which names this queue in linkedIn, from the inbox or the ready list;
-   * false if it is not in either yet (its enqueue took the token but has not finished its push).
+   * Removes {@code work}, which names this queue in linkedIn, from the pending list; false if it
+   * is not linked there yet (its enqueue took the token but has not finished its append).
    */
   private boolean removeQueued(Work<?> work) {
-    if (!work.inReady && work.isBeingPushed()) {
-      return false; // wait for the push rather than walk an inbox that cannot hold it yet
-    }
-    if (!work.inReady && popNewest(work)) {
-      work.setLinkedIn(0);
-      return true;
-    }
-    if (!work.inReady) {
-      transferInbox();
-      if (!work.inReady) {
-        return false;
-      }
-    }
-    unlink(work);
-    return true;
-  }
-
-  /**
-   * Removes {@code work} from the inbox if it is the newest slot there, without walking the rest:
-   * the common case of a cancel right after its enqueue. Only holders of the lock remove slots
-   * from the inbox, so the slot cannot leave and come back between the read and the
-   * compare-and-set (no ABA); a push after the read makes the compare-and-set fail.
-   */
-  @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
-  private boolean popNewest(Work<?> work) {
-    if (INBOX.getVolatile(this) != work) {
+    if (!pending.isLinked(work)) {
       return false;
     }
-    Work<?> older = work.awaitOlder();
-    return INBOX.compareAndSet(this, work, older);
-  }
-
-  private void unlink(Work<?> work) {
-    queued.remove(work);
-    work.inReady = false;
+    pending.remove(work);
     work.setLinkedIn(0);
+    return true;
   }
 
   /**
@@ -655,6 +577,16 @@ public final class WorkQueue implements AutoCloseable {
       int state = work.state();
       if ((state & Work.PENDING) == 0) {
         return false;
+      }
+      if ((state & Work.CLAIMED) != 0) {
+        // In a worker's batch: steal the claim; the worker skips the slot when it gets there.
+        long seq = work.queuedSeq(); // the claimed instance's while the claim holds
+        if (work.stealClaim(state & Work.TAG_MASK, false)) {
+          work.markDone(seq);
+          SLOT_EVENTS.signal();
+          return true;
+        }
+        continue;
       }
       if ((state & Work.RERUN) != 0) {
         WorkQueue owner = work.rerunFor;
@@ -701,14 +633,13 @@ public final class WorkQueue implements AutoCloseable {
 
   /** Tickets grow in queue order, so the oldest of each list is its first. */
   private long oldestOutstandingTicket() {
-    Work<?> queuedFirst = queued.first();
     Work<?> handedFirst = handedOff.first();
-    long oldest = queuedFirst != null ? queuedFirst.ticket : Long.MAX_VALUE;
+    long oldest = pending.oldestTicket();
     if (handedFirst != null) {
       oldest = Math.min(oldest, handedFirst.ticket);
     }
     for (Worker worker : workers) {
-      oldest = Math.min(oldest, worker.runningTicket);
+      oldest = Math.min(oldest, worker.oldestTicket());
     }
     for (long ticket : foreignRuns) {
       oldest = Math.min(oldest, ticket);
@@ -736,6 +667,8 @@ public final class WorkQueue implements AutoCloseable {
 
   /** After a change of the outstanding tickets, under the lock: wakes waiters that may be done. */
   private void signalWaiters() {
+    // The pending list's oldest ticket first: while it is short of the target (a flush() of a
+    // long batch, for every dequeue but the last few), the workers' tickets are not read at all.
     if (signalAt != Long.MAX_VALUE && oldestOutstandingTicket() >= signalAt) {
       signalAt = Long.MAX_VALUE;
       progress.signal();
@@ -743,9 +676,7 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   private boolean isIdle() {
-    return armedTimers == 0
-        && INBOX.getVolatile(this) == null
-        && oldestOutstandingTicket() == Long.MAX_VALUE;
+    return armedTimers == 0 && oldestOutstandingTicket() == Long.MAX_VALUE;
   }
 
   // ---- the workers
@@ -754,12 +685,15 @@ public final class WorkQueue implements AutoCloseable {
     CURRENT_WORKER.set(me);
     try {
       while (true) {
-        // Read before take() looks at the inbox: an enqueue that pushes after that look reads
-        // closed after its push, sees it set, and takes its slot back (see enqueue).
+        // Read before take() looks at the list: an enqueue that appends after that look reads
+        // closed after its append, sees it set, and takes its slot back (see enqueue).
         boolean closing = closed;
         Work<?> work = take(me);
         if (work != null) {
           runAndRerun(me, work);
+          long held = me.runningTicket;
+          me.endRun();
+          progressed(me, held);
         } else if (closing) {
           return;
         } else {
@@ -777,49 +711,167 @@ public final class WorkQueue implements AutoCloseable {
    * never runs concurrently with itself.
    */
   private @Nullable Work<?> take(Worker me) {
+    Batch batch = me.batch;
+    while (true) {
+      Work<?> work;
+      while ((work = batch.peekSlot()) != null) {
+        int tag = batch.peekTag();
+        long ticket = batch.peekTicket();
+        batch.advance();
+        int outcome = work.startClaimed(tag);
+        if (outcome == Work.STARTED) {
+          me.publishRun(work, this, ticket);
+          me.setBatchTicket(batch.nextTicket());
+          return work;
+        }
+        if (outcome == Work.RUNNING_ELSEWHERE && handOff(work, tag) == Work.STARTED) {
+          me.publishRun(work, this, ticket);
+          me.setBatchTicket(batch.nextTicket());
+          return work;
+        }
+        me.setBatchTicket(batch.nextTicket()); // handed off (counted in that list) or stolen
+        progressed(me, ticket);
+      }
+      if (!claimBatch(me)) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Hands the instance claimed with {@code tag} to the worker that still runs its slot; returns
+   * {@link Work#STARTED} if that run ended first and this worker started the instance itself, or
+   * {@link Work#GONE} if it was handed off or its claim was stolen.
+   */
+  private int handOff(Work<?> work, int tag) {
+    while (true) {
+      lock.lock();
+      try {
+        if (work.handOffClaimed(tag, this)) {
+          handedOff.append(work);
+          return Work.GONE;
+        }
+      } finally {
+        lock.unlock();
+      }
+      int outcome = work.startClaimed(tag);
+      if (outcome != Work.RUNNING_ELSEWHERE) {
+        return outcome;
+      }
+    }
+  }
+
+  /**
+   * Claims the oldest instances of the list for this worker's batch, under the lock, at most its
+   * share of what is queued (so that a short list is spread over the workers); false if the list
+   * had none.
+   */
+  private boolean claimBatch(Worker me) {
+    Batch batch = me.batch;
     boolean moreLeft;
-    boolean transferred = false;
-    Work<?> taken = null;
     lockTake();
     try {
-      me.publishRun(null, null, Long.MAX_VALUE);
-      signalWaiters();
-      while (taken == null) {
-        Work<?> work = queued.first();
+      batch.clear();
+      long share = pending.estimatedLength() / maxActive;
+      int wanted = (int) Math.max(1, Math.min(Batch.MAX, share));
+      for (int i = 0; i < wanted; i++) {
+        Work<?> work = pending.poll();
         if (work == null) {
-          if (!transferInbox()) {
-            return null;
-          }
-          transferred = true;
-          continue;
+          break;
         }
-        unlink(work);
-        if (startOrHandOff(work)) {
-          me.publishRun(work, this, work.ticket);
-          taken = work;
-        } else {
-          handedOff.append(work);
-        }
+        // Claimed before linkedIn clears: a cancel sees the claim, or the list it is still in.
+        int tag = work.claim();
+        work.setLinkedIn(0);
+        batch.add(work, tag, work.ticket);
       }
-      moreLeft = transferred && queued.first() != null;
+      // Before the lock is released: a flush() never sees these tickets in neither place.
+      me.setBatchTicket(batch.nextTicket());
+      moreLeft = pending.mayHaveSlots();
     } finally {
       lock.unlock();
     }
     if (moreLeft && sleepers != 0) {
-      wakeOne(); // a batch with work for another worker: producers wake one per empty inbox only
+      wakeOne(); // work for another worker: producers wake one per empty list only
     }
-    return taken;
+    return !batch.isEmpty();
   }
 
   /**
-   * Waits for work: spins on the inbox for a few microseconds (a producer that is still pushing
-   * usually pushes again sooner than a park and unpark take), then parks until a producer or
-   * another worker wakes it, or close() does.
+   * After this worker's oldest ticket rose from {@code before} without the lock: if that may end
+   * a flush() or drain() (one waits, and this worker held it up), checks under the lock. The
+   * worker's ticket is stored (volatile) before signalAt is read here, and a waiter stores
+   * signalAt before it reads the tickets, so one of the two sees the other: no lost signal.
+   */
+  private void progressed(Worker me, long before) {
+    long waitedFor = signalAt;
+    // A drain() (MIN_VALUE: any change) ends only when every worker holds nothing.
+    long target = waitedFor == Long.MIN_VALUE ? Long.MAX_VALUE : waitedFor;
+    if (waitedFor != Long.MAX_VALUE && before < target && me.oldestTicket() >= target) {
+      lock.lock();
+      try {
+        signalWaiters();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Before the current thread waits: if it is a worker, gives the instances of its batch back to
+   * the front of its queue's list, where other workers can take them, in their order; a wait for
+   * one of them (a flush(p) from a run, or a chain of waits that ends there) would otherwise wait
+   * for this worker, which waits for it.
+   */
+  private static void giveBackBatch() {
+    Worker me = CURRENT_WORKER.get();
+    if (me != null && !me.batch.isEmpty()) {
+      me.queue.giveBack(me);
+    }
+  }
+
+  private void giveBack(Worker me) {
+    Batch batch = me.batch;
+    lock.lock();
+    try {
+      Work<?> first = null;
+      Work<?> last = null;
+      for (Work<?> work; (work = batch.peekSlot()) != null; batch.advance()) {
+        if (!work.stealClaim(batch.peekTag(), true)) {
+          continue; // cancelled or re-armed meanwhile
+        }
+        work.prev = last;
+        work.next = null;
+        if (last == null) {
+          first = work;
+        } else {
+          last.next = work;
+        }
+        last = work;
+        work.setLinkedIn(id);
+      }
+      if (first != null && last != null) {
+        pending.prepend(first, last);
+      }
+      me.setBatchTicket(Long.MAX_VALUE);
+      batch.clear();
+      signalWaiters();
+    } finally {
+      lock.unlock();
+    }
+    if (sleepers != 0) {
+      wakeOne();
+    }
+  }
+
+  /**
+   * Waits for work: spins on the list for a few microseconds (a producer that is still
+   * appending usually appends again sooner than a park and unpark take), then parks until a
+   * producer or another worker wakes it, or close() does.
    */
   @SuppressWarnings("ThreadPriorityCheck") // one yield before parking: see performance.md
   private void awaitWork(Worker me) {
     for (int check = 0; check < SPIN_CHECKS; check++) {
-      if (INBOX.getVolatile(this) != null) {
+      if (pending.hasTakeable()) {
         return;
       }
       for (int pause = 0; pause < SPIN_PAUSES; pause++) {
@@ -843,16 +895,11 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * The sleeper's last look, after it counted itself in {@link #sleepers}; under the lock, so
-   * that a flush or cancel that moved the inbox to the ready list is seen too.
+   * The sleeper's last look, after it counted itself in {@link #sleepers}: at the tail, which
+   * every append exchanges, so it is the look that pairs with the producer's read of sleepers.
    */
   private boolean hasWorkOrClosed() {
-    lockTake();
-    try {
-      return closed || queued.first() != null || INBOX.getVolatile(this) != null;
-    } finally {
-      lock.unlock();
-    }
+    return closed || pending.mayHaveSlots();
   }
 
   /**
@@ -891,27 +938,6 @@ public final class WorkQueue implements AutoCloseable {
     Thread thread = worker.thread;
     if (thread != null) { // set before the thread starts, so before it can ever park
       LockSupport.unpark(thread);
-    }
-  }
-
-  /**
-   * Returns true if the slot was idle and is now running here; false if it was handed to the
-   * worker running it, which runs it again when it finishes. Called under this queue's lock.
-   */
-  private boolean startOrHandOff(Work<?> work) {
-    while (true) {
-      int state = work.state();
-      if ((state & Work.RUNNING) != 0) {
-        work.rerunFor = this;
-        if (work.compareAndSetState(state, state | Work.RERUN)) {
-          return false;
-        }
-      } else {
-        work.beginInstance();
-        if (work.compareAndSetState(state, (state & ~Work.PENDING) | Work.RUNNING)) {
-          return true;
-        }
-      }
     }
   }
 
@@ -1179,6 +1205,13 @@ public final class WorkQueue implements AutoCloseable {
     volatile @Nullable Thread thread;
     /** The ticket of the instance running here, MAX_VALUE when idle; for flush() and drain(). */
     volatile long runningTicket = Long.MAX_VALUE;
+    /** The instances this worker claimed and has not started; touched only by its thread. */
+    final Batch batch = new Batch();
+    /**
+     * The ticket of the oldest instance in {@link #batch}, MAX_VALUE when it is empty; for flush()
+     * and drain(). Stored volatile: see {@link WorkQueue#progressed}.
+     */
+    volatile long batchTicket = Long.MAX_VALUE;
     /** The slot running here; read by this thread's own self-wait checks and by toString. */
     volatile @Nullable Work<?> running;
     /** The queue whose instance runs here: this worker's own, or the one that handed it over. */
@@ -1201,6 +1234,23 @@ public final class WorkQueue implements AutoCloseable {
      * read its own writes, and an outside observer needs no more than acquire/release to see a
      * consistent run (a volatile store would cost a fence per run, three per dequeue).
      */
+    /** The oldest ticket this worker holds: its run, or else the rest of its batch. */
+    long oldestTicket() {
+      return Math.min(runningTicket, batchTicket);
+    }
+
+    void setBatchTicket(long ticket) {
+      batchTicket = ticket;
+    }
+
+    /** Records that the run is over (volatile, as {@link #setBatchTicket}). */
+    @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
+    void endRun() {
+      runningTicket = Long.MAX_VALUE;
+      RUNNING.setRelease(this, null);
+      RUNNING_FOR.setRelease(this, null);
+    }
+
     @SuppressWarnings("nullness:argument") // VarHandle's polymorphic arguments may be null
     void publishRun(@Nullable Work<?> work, @Nullable WorkQueue owner, long ticket) {
       RUNNING_TICKET.setRelease(this, ticket);

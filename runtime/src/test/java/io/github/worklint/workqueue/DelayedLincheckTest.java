@@ -66,35 +66,17 @@ public class DelayedLincheckTest {
 
   @BeforeAll
   static void holdTheWorkersAndParkTheTimer() {
-    modelQueue = heldQueue("delayed-lincheck-model", new TestItem(-2));
+    // Never released: see WorkQueueLincheckTest on what the model checker leaves in its queue.
+    modelQueue = HeldWorker.queue(
+        "delayed-lincheck-model", new TestItem(-2), new CountDownLatch(1));
     blocker = new TestItem(-1);
-    stressQueue = heldQueue("delayed-lincheck-stress", blocker);
+    stressQueue = HeldWorker.queue("delayed-lincheck-stress", blocker, RELEASE);
     sentinel = new DelayedItem(-1);
     if (!stressQueue.enqueueDelayed(sentinel.d(), HOUR)) {
       throw new AssertionError("the sentinel was already armed");
     }
     // Lincheck's snapshot of the timer's fields must be taken while its thread is parked.
     Waits.until("the timer thread parks", DelayedTimers.TIMERS::timerThreadParked);
-  }
-
-  private static WorkQueue heldQueue(String name, TestItem blocker) {
-    WorkQueue queue = WorkQueue.builder(name).ordered()
-        .threadFactory(new CountingThreadFactory(name)).build();
-    CountDownLatch entered = new CountDownLatch(1);
-    blocker.c.body = () -> {
-      entered.countDown();
-      try {
-        // Bounded, so that even a test that never reaches @AfterAll cannot hold the JVM.
-        RELEASE.await(5, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
-    queue.enqueue(blocker.c());
-    if (!Waits.await(entered)) {
-      throw new AssertionError("the blocker of " + name + " never started");
-    }
-    return queue;
   }
 
   @AfterAll

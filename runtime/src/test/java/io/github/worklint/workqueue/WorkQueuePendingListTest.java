@@ -22,12 +22,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The lock-free inbox and the parking workers: no lost wake-up, strict FIFO after a cancel and a
- * re-enqueue, the link step of an enqueue on its own (accepted while draining), and enqueues racing
- * close(). Every wait is bounded, so a lost wake-up fails the test instead of hanging it.
+ * The lock-free pending list and the parking workers: no lost wake-up, strict FIFO after a cancel
+ * and a re-enqueue, removal anywhere in the list, the link step of an enqueue on its own (accepted
+ * while draining), and enqueues racing close(). Every wait is bounded, so a lost wake-up fails the test instead of hanging it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class WorkQueueInboxTest {
+class WorkQueuePendingListTest {
 
   /** A run that has not happened this long after its enqueue was lost (the spin is microseconds). */
   private static final long LOST_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -140,52 +140,125 @@ class WorkQueueInboxTest {
   }
 
   /**
-   * modDelayed of a queued slot takes it out of the inbox (here from the middle, not the top) or
-   * out of the ready list (after a flush() moved the inbox there), keeping its token and its
-   * instance: the plain work around it runs in order, the moved instance does not run until it
-   * is queued again, and then it runs once.
+   * modDelayed of a queued slot takes it out of the pending list, at its head, in its middle or at
+   * its tail, keeping its token and its instance: the plain work around it runs in order, the
+   * moved instances do not run until they are queued again, and then each runs once; a slot queued
+   * after the removed tail is linked behind the slot before it.
    */
   @Test
-  void modDelayedTakesAQueuedSlotOutOfTheInboxOrTheReadyList() {
+  void modDelayedTakesAQueuedSlotOutOfThePendingListAnywhere() {
     List<Integer> order = Collections.synchronizedList(new ArrayList<>());
     List<DelayedItem> items = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
       DelayedItem item = new DelayedItem(i);
       item.a.body = () -> order.add(item.index);
       item.d.body = () -> order.add(-item.index);
       items.add(item);
     }
     Duration hour = Duration.ofHours(1);
-    try (Blocked blocked = Blocked.ordered("mod-inbox")) {
+    try (Blocked blocked = Blocked.ordered("mod-pending")) {
       WorkQueue queue = blocked.queue();
-      assertTrue(queue.enqueue(items.get(0).a()));
-      assertTrue(queue.enqueue(items.get(1).d()));
-      assertTrue(queue.enqueue(items.get(2).a()));
-      assertTrue(queue.modDelayed(items.get(1).d(), hour), "queued in the inbox");
-      assertTrue(queue.enqueue(items.get(3).d()));
-      assertTrue(queue.enqueue(items.get(4).a()));
-      Work<?> inReady = items.get(3).slot().work;
-      Thread flusher = Waits.start("flusher", queue::flush);
-      Waits.until("the inbox moved to the ready list", () -> inReady.inReady);
-      Waits.untilParked(flusher);
-      assertTrue(queue.modDelayed(items.get(3).d(), hour), "queued in the ready list");
-      for (int i : new int[] {1, 3}) {
+      assertTrue(queue.enqueue(items.get(0).d()));
+      assertTrue(queue.enqueue(items.get(1).a()));
+      assertTrue(queue.enqueue(items.get(2).d()));
+      assertTrue(queue.enqueue(items.get(3).a()));
+      assertTrue(queue.enqueue(items.get(4).d()));
+      assertTrue(queue.modDelayed(items.get(2).d(), hour), "queued in the middle");
+      assertTrue(queue.modDelayed(items.get(4).d(), hour), "queued at the tail");
+      assertTrue(queue.modDelayed(items.get(0).d(), hour), "queued at the head");
+      assertTrue(queue.enqueue(items.get(5).a()), "queued behind the new tail");
+      for (int i : new int[] {0, 2, 4}) {
         DelayedWork<?> slot = items.get(i).slot();
         assertEquals(0, slot.work.linkedIn, "item " + i + " is no longer queued");
         assertEquals(queue.id, DelayedTimers.TIMERS.armedFor(slot), "item " + i + " is armed");
         assertTrue(slot.isPending(), "item " + i + " keeps its token");
       }
+      Thread flusher = Waits.start("flusher", queue::flush);
+      Waits.untilParked(flusher);
       blocked.release();
       Waits.join(flusher);
-      assertEquals(List.of(0, 2, 4), order, "flush() waited for the plain work, not the timers");
-      assertTrue(queue.modDelayed(items.get(1).d(), Duration.ZERO), "queued at once");
-      assertTrue(queue.flush(items.get(3).d()), "fired now");
-      queue.flush(items.get(1).d());
+      assertEquals(List.of(1, 3, 5), order, "flush() waited for the plain work, not the timers");
+      assertTrue(queue.modDelayed(items.get(2).d(), Duration.ZERO), "queued at once");
+      assertTrue(queue.flush(items.get(4).d()), "fired now");
+      assertTrue(queue.flush(items.get(0).d()), "fired now");
+      queue.flush(items.get(2).d());
     }
-    assertEquals(List.of(0, 2, 4), order.subList(0, 3));
-    assertEquals(List.of(-3, -1), order.subList(3, 5).stream().sorted().toList());
+    assertEquals(List.of(1, 3, 5), order.subList(0, 3));
+    assertEquals(List.of(-4, -2, 0), order.subList(3, 6).stream().sorted().toList());
     for (DelayedItem item : items) {
-      assertEquals(item.index % 2 == 1 ? 1 : 0, item.d.runs.get(), "item " + item.index);
+      assertEquals(item.index % 2 == 0 && item.index < 5 ? 1 : 0, item.d.runs.get(),
+          "item " + item.index);
+    }
+  }
+
+  /**
+   * flush(), drain() and close() end on a signal, never on their periodic check: workers advance
+   * through their batches without the lock, and a signal missed there would only make a wait late
+   * (64 ms or more), which no other assertion would see. Batches of every size, 1 to 32 and more.
+   */
+  @ParameterizedTest(name = "{0} worker(s)")
+  @ValueSource(ints = {1, 2, 3})
+  void flushDrainAndCloseEndOnASignalNotOnTheirPeriodicCheck(int workers) {
+    List<TestItem> items = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      items.add(new TestItem(i));
+    }
+    long unsignalledBefore = Progress.UNSIGNALLED_ENDS.get();
+    long expectedRuns = 0;
+    for (int round = 0; round < 60; round++) {
+      int count = 1 + (round * 37) % items.size();
+      WorkQueue queue = CountingThreadFactory.queue("signals-" + workers, workers);
+      for (int wait = 0; wait < 3; wait++) {
+        for (TestItem item : items.subList(0, count)) {
+          assertTrue(queue.enqueue(item.a()));
+        }
+        switch (wait) {
+          case 0 -> queue.flush();
+          case 1 -> queue.drain();
+          default -> queue.close();
+        }
+      }
+      expectedRuns += 3L * count;
+    }
+    assertEquals(unsignalledBefore, Progress.UNSIGNALLED_ENDS.get(),
+        "waits that ended on their periodic check: a lost signal");
+    assertEquals(expectedRuns, items.stream().mapToLong(item -> item.a.runs.get()).sum());
+  }
+
+  /**
+   * A run that waits for a slot its own worker has claimed, not started: the worker gives its
+   * batch back before it waits, and another worker runs the slot. Four slots queued behind two
+   * held workers: the first worker to claim takes two of them (its share), the run and the slot it
+   * flushes, in that order; without the give-back that flush would wait for its own worker.
+   */
+  @Test
+  void aRunThatFlushesASlotOfItsOwnBatchGetsItRunByAnotherWorker() {
+    for (int round = 0; round < 50; round++) {
+      TestItem waiter = new TestItem(0);
+      TestItem awaited = new TestItem(1);
+      TestItem rest = new TestItem(2);
+      AtomicReference<String> seen = new AtomicReference<>();
+      try (WorkQueue queue = CountingThreadFactory.queue("give-back", 2);
+          Gate first = new Gate();
+          Gate second = new Gate()) {
+        waiter.a.body = () -> seen.set(queue.flush(awaited.a())
+            ? "waited, awaited ran " + awaited.a.runs.get() : "did not wait");
+        TestItem blockers = new TestItem(-1);
+        blockers.b.body = first::pass;
+        blockers.c.body = second::pass;
+        assertTrue(queue.enqueue(blockers.b()));
+        assertTrue(queue.enqueue(blockers.c()));
+        first.awaitEntered();
+        second.awaitEntered();
+        assertTrue(queue.enqueue(waiter.a()));
+        assertTrue(queue.enqueue(awaited.a()));
+        assertTrue(queue.enqueue(rest.a()));
+        assertTrue(queue.enqueue(rest.b()));
+        first.release();
+        second.release();
+        queue.flush();
+      }
+      assertEquals("waited, awaited ran 1", seen.get(), "round " + round);
     }
   }
 
