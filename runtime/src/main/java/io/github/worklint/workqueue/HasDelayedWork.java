@@ -72,7 +72,7 @@ public final class HasDelayedWork<T, P extends DelayedWorkItemPointer<T, P>>
 
   @Override
   public String fieldName() {
-    return field.fieldName;
+    return field.fieldName();
   }
 
   @Override

@@ -180,6 +180,20 @@ final class PendingList extends PendingListTail {
   }
 
   /**
+   * Whether the oldest slot, read without the lock, is numbered below {@code target}: it was
+   * queued then and not yet taken, so a wait for everything below {@code target} is not over. A
+   * slot taken meanwhile and queued again reads as unnumbered or numbered higher, never lower.
+   */
+  boolean holdsUp(long target) {
+    Work<?> first = (Work<?>) HEAD.getVolatile(this);
+    if (first == null) {
+      return false;
+    }
+    long ticket = (long) TICKET.getOpaque(first);
+    return ticket != UNNUMBERED && ticket < target;
+  }
+
+  /**
    * About how many slots are queued, from the tickets of the oldest and the newest (a long list
    * when the newest is not numbered yet: appenders are racing). Under the lock.
    */

@@ -1,13 +1,10 @@
 package io.github.worklint.workqueue;
 
-/** The descriptor of a plain {@link Work} slot, as built by {@link HasWork#of}. */
-final class PlainHasWork<T, P extends WorkItemPointer<T, P>> implements HasWork<T, P> {
-
-  private final SlotField field;
-
-  PlainHasWork(SlotField field) {
-    this.field = field;
-  }
+/**
+ * The descriptor of a plain {@link Work} slot, as built by {@link HasWork#of}. A record so that
+ * HotSpot trusts its field (see {@link SlotField}).
+ */
+record PlainHasWork<T, P extends WorkItemPointer<T, P>>(SlotField field) implements HasWork<T, P> {
 
   @SuppressWarnings("unchecked") // SlotField.find proved the field is a Work<P> of a T
   @Override
@@ -27,7 +24,7 @@ final class PlainHasWork<T, P extends WorkItemPointer<T, P>> implements HasWork<
 
   @Override
   public String fieldName() {
-    return field.fieldName;
+    return field.fieldName();
   }
 
   @Override

@@ -12,20 +12,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The validated slot field behind a {@link HasWork} or {@link HasDelayedWork}: the checks of
  * {@code of} (the same for both kinds of slot, with the kind in the messages) and the field read.
+ *
+ * <p>A record, as is {@link PlainHasWork}, because HotSpot trusts the final fields of records: the
+ * {@code VarHandle} of a descriptor held in a {@code static final} field is then a constant, and
+ * {@link #read} compiles to a plain field load instead of the handle's generic linkage, which was
+ * the larger part of a coalesced enqueue (see docs/performance.md). Built only by {@link #find}.
  */
-final class SlotField {
-
-  private final Class<?> itemType;
-  private final Class<?> pointerType;
-  final String fieldName;
-  private final VarHandle slot;
-
-  private SlotField(Class<?> itemType, Class<?> pointerType, String fieldName, VarHandle slot) {
-    this.itemType = itemType;
-    this.pointerType = pointerType;
-    this.fieldName = fieldName;
-    this.slot = slot;
-  }
+record SlotField(Class<?> item, Class<?> pointer, String fieldName, VarHandle slot) {
 
   /**
    * Checks that {@code fieldName} is the one usable {@code kind<pointerType>} slot of {@code
@@ -81,12 +74,12 @@ final class SlotField {
 
   @SuppressWarnings("unchecked") // find() was given a Class<T> by a descriptor of T
   <T> Class<T> itemType() {
-    return (Class<T>) itemType;
+    return (Class<T>) item;
   }
 
   @SuppressWarnings("unchecked") // likewise for the pointer type
   <P> Class<P> pointerType() {
-    return (Class<P>) pointerType;
+    return (Class<P>) pointer;
   }
 
   /** The slot object of {@code item}, checked not to be null. */
@@ -97,14 +90,14 @@ final class SlotField {
     Object work = slot.get(item);
     if (work == null) {
       throw new IllegalStateException(
-          itemType.getName() + "." + fieldName + " is null: the item is still being constructed");
+          this.item.getName() + "." + fieldName + " is null: the item is still being constructed");
     }
     return work;
   }
 
   String describe(String kind) {
-    return kind + "[" + itemType.getName() + "." + fieldName + " for "
-        + pointerType.getSimpleName() + "]";
+    return kind + "[" + item.getName() + "." + fieldName + " for "
+        + pointer.getSimpleName() + "]";
   }
 
   private static String shortName(Type declared) {

@@ -836,13 +836,16 @@ public final class WorkQueue implements AutoCloseable {
    * After this worker's oldest ticket rose from {@code before} without the lock: if that may end
    * a flush() or drain() (one waits, and this worker held it up), checks under the lock. The
    * worker's ticket is stored (volatile) before signalAt is read here, and a waiter stores
-   * signalAt before it reads the tickets, so one of the two sees the other: no lost signal.
+   * signalAt before it reads the tickets, so one of the two sees the other: no lost signal. While
+   * the list's oldest slot is short of the target, the lock is not taken: that slot holds the
+   * waiter up, and whoever takes it checks again when it gets past it.
    */
   private void progressed(Worker me, long before) {
     long waitedFor = signalAt;
     // A drain() (MIN_VALUE: any change) ends only when every worker holds nothing.
     long target = waitedFor == Long.MIN_VALUE ? Long.MAX_VALUE : waitedFor;
-    if (waitedFor != Long.MAX_VALUE && before < target && me.oldestTicket() >= target) {
+    if (waitedFor != Long.MAX_VALUE && before < target && me.oldestTicket() >= target
+        && !pending.holdsUp(target)) {
       lock.lock();
       try {
         signalWaiters();
