@@ -4,9 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The instances one worker claimed from its queue's list in one take of the lock, oldest first,
- * with the tag of each claim ({@link Work#claim()}) and its ticket. Only the worker's own thread
- * reads and writes it; the slots stay cancellable meanwhile, since a cancel steals a claim from the
- * slot's state without touching the batch, and the worker skips what was stolen.
+ * with the tag of each claim ({@link Work#claim()}) and its ticket. The slots stay cancellable
+ * meanwhile: a cancel steals a claim from the slot's state without touching the batch, and the
+ * worker skips what was stolen.
+ *
+ * <p>Its worker fills it and gives it back under the queue's lock, and takes instances out without
+ * the lock; an idle worker of the same queue steals from it under the lock ({@link #stealOldest}).
+ * A thief may so see an older {@link #next} and try entries already taken out, whose claims are
+ * gone: the compare-and-set on the slot's state decides, never the batch.
  */
 final class Batch {
 
@@ -52,6 +57,21 @@ final class Batch {
 
   long peekTicket() {
     return tickets[next];
+  }
+
+  /**
+   * For an idle worker of the same queue, under its lock: steals the oldest instance of this batch
+   * that is still claimed, keeping its token, and returns its slot (the ticket is the slot's own,
+   * unchanged while the token is held); null if none is left.
+   */
+  @Nullable Work<?> stealOldest() {
+    for (int i = next; i < size; i++) {
+      Work<?> slot = slots[i];
+      if (slot != null && slot.stealClaim(tags[i], true)) {
+        return slot;
+      }
+    }
+    return null;
   }
 
   /** Takes out the oldest instance; {@link #peekSlot()} said there is one. */

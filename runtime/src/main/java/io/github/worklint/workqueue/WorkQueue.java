@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -140,7 +141,7 @@ public final class WorkQueue implements AutoCloseable {
         threadFactory != null ? threadFactory : defaultThreadFactory(builder.name, shared);
     this.workers = new Worker[maxActive];
     for (int i = 0; i < maxActive; i++) {
-      workers[i] = new Worker(this);
+      workers[i] = new Worker(this, i, maxActive);
     }
     for (Worker worker : workers) {
       Thread thread = factory.newThread(() -> runWorker(worker));
@@ -732,8 +733,57 @@ public final class WorkQueue implements AutoCloseable {
         me.setBatchTicket(batch.nextTicket()); // handed off (counted in that list) or stolen
         progressed(me, ticket);
       }
-      return claimBatch(me);
+      Work<?> claimed = claimBatch(me);
+      return claimed != null ? claimed : stealClaimed(me);
     }
+  }
+
+  /**
+   * For this worker, which found the list empty: starts the oldest instance another worker claimed
+   * and has not started, rather than leave it behind a long or blocked run while this worker has
+   * nothing (a run that waits for it, by any means, would wait forever); null if there is none.
+   */
+  private @Nullable Work<?> stealClaimed(Worker me) {
+    if (!othersHoldClaims(me)) {
+      return null;
+    }
+    lockTake();
+    try {
+      for (Worker other : workers) {
+        if (other == me) {
+          continue;
+        }
+        long holding = other.batchTicket;
+        Work<?> work;
+        while ((work = other.batch.stealOldest()) != null) {
+          if (startOrHandOff(work)) {
+            me.publishRun(work, this, work.ticket);
+            return work;
+          }
+          handedOff.append(work);
+        }
+        // Everything left there was started, stolen or cancelled: look again once it moves on.
+        me.nothingToStealAt[other.index] = holding;
+      }
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether another worker may hold instances it claimed and has not started (volatile reads): its
+   * batch is not used up, and it moved on since this worker last found nothing to steal there.
+   */
+  private boolean othersHoldClaims(Worker me) {
+    for (Worker other : workers) {
+      long holding = other.batchTicket;
+      if (other != me && holding != Long.MAX_VALUE
+          && holding != me.nothingToStealAt[other.index]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -804,8 +854,11 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    if (moreLeft && sleepers != 0) {
-      wakeOne(); // work for another worker: producers wake one per empty list only
+    // Work for another worker, in the list or to steal from this batch: producers wake one per
+    // empty list only. The batch's ticket was stored (volatile) before sleepers is read, and a
+    // sleeper counts itself before it looks for claims: no claim is left to a sleeping thief.
+    if ((moreLeft || !batch.isEmpty()) && sleepers != 0) {
+      wakeOne();
     }
     return started;
   }
@@ -910,7 +963,7 @@ public final class WorkQueue implements AutoCloseable {
   @SuppressWarnings("ThreadPriorityCheck") // one yield before parking: see performance.md
   private void awaitWork(Worker me) {
     for (int check = 0; check < SPIN_CHECKS; check++) {
-      if (pending.hasTakeable()) {
+      if (pending.hasTakeable() || othersHoldClaims(me)) {
         return;
       }
       for (int pause = 0; pause < SPIN_PAUSES; pause++) {
@@ -921,7 +974,7 @@ public final class WorkQueue implements AutoCloseable {
     me.parked = true;
     SLEEPERS.getAndAdd(this, 1);
     try {
-      if (hasWorkOrClosed()) {
+      if (hasWorkOrClosed() || othersHoldClaims(me)) {
         PARKED.compareAndSet(me, true, false);
         return;
       }
@@ -1244,8 +1297,15 @@ public final class WorkQueue implements AutoCloseable {
     volatile @Nullable Thread thread;
     /** The ticket of the instance running here, MAX_VALUE when idle; for flush() and drain(). */
     volatile long runningTicket = Long.MAX_VALUE;
-    /** The instances this worker claimed and has not started; touched only by its thread. */
+    /** The instances this worker claimed and has not started (see {@link Batch}). */
     final Batch batch = new Batch();
+    /** This worker's place in its queue's {@link #workers}. */
+    final int index;
+    /**
+     * Per other worker, its {@link #batchTicket} when this worker last found nothing to steal
+     * there; only this worker's thread touches it.
+     */
+    final long[] nothingToStealAt;
     /**
      * The ticket of the oldest instance in {@link #batch}, MAX_VALUE when it is empty; for flush()
      * and drain(). Stored volatile: see {@link WorkQueue#progressed}.
@@ -1263,8 +1323,11 @@ public final class WorkQueue implements AutoCloseable {
      */
     volatile boolean parked;
 
-    Worker(WorkQueue queue) {
+    Worker(WorkQueue queue, int index, int workers) {
       this.queue = queue;
+      this.index = index;
+      this.nothingToStealAt = new long[workers];
+      Arrays.fill(nothingToStealAt, Long.MAX_VALUE);
     }
 
     /**

@@ -267,6 +267,54 @@ class WorkQueuePendingListTest {
   }
 
   /**
+   * Two runs that wait for each other by plain Java means (a latch), on a 2-worker queue, both
+   * finish however the instances were batched: a worker that finds the list empty steals what
+   * another worker claimed and has not started. Without stealing, the first worker can claim both,
+   * start the waiting one and hold the other behind it for good. Two held workers, then the two
+   * runs behind 0 to 6 others, so that the first claim takes both in some rounds.
+   */
+  @Test
+  void aRunThatWaitsForAnotherByAnyMeansGetsItRunByAnIdleWorker() {
+    AtomicInteger stuck = new AtomicInteger();
+    for (int round = 0; round < 140; round++) {
+      CountDownLatch counterpartRan = new CountDownLatch(1);
+      TestItem waiting = new TestItem(0);
+      TestItem counterpart = new TestItem(1);
+      List<TestItem> others = new ArrayList<>();
+      for (int i = 0; i < round % 7; i++) {
+        others.add(new TestItem(2 + i));
+      }
+      waiting.a.body = () -> {
+        if (!Waits.await(counterpartRan)) {
+          stuck.incrementAndGet();
+        }
+      };
+      counterpart.a.body = counterpartRan::countDown;
+      try (WorkQueue queue = CountingThreadFactory.queue("steal", 2);
+          Gate first = new Gate();
+          Gate second = new Gate()) {
+        TestItem blockers = new TestItem(-1);
+        blockers.b.body = first::pass;
+        blockers.c.body = second::pass;
+        assertTrue(queue.enqueue(blockers.b()));
+        assertTrue(queue.enqueue(blockers.c()));
+        first.awaitEntered();
+        second.awaitEntered();
+        assertTrue(queue.enqueue(waiting.a()));
+        assertTrue(queue.enqueue(counterpart.a()));
+        for (TestItem other : others) {
+          assertTrue(queue.enqueue(other.a()));
+        }
+        first.release();
+        second.release();
+        queue.flush();
+      }
+      assertEquals(0, stuck.get(), "round " + round + ": the counterpart never ran");
+      assertEquals(1, counterpart.a.runs.get(), "round " + round);
+    }
+  }
+
+  /**
    * The second half of an enqueue on its own: a slot whose token was taken earlier (as a timer
    * arming delayed work does) is linked while the queue drains, which refuses other enqueues, and
    * drain() waits for its run.
