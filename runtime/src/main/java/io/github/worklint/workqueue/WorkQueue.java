@@ -690,16 +690,19 @@ public final class WorkQueue implements AutoCloseable {
         // closed after its append, sees it set, and takes its slot back (see enqueue).
         boolean closing = closed;
         Work<?> work = take(me);
-        if (work != null) {
-          runAndRerun(me, work);
-          long held = me.runningTicket;
-          me.endRun();
-          progressed(me, held);
-        } else if (closing) {
-          return;
-        } else {
-          awaitWork(me);
+        if (work == null) {
+          if (closing) {
+            return;
+          }
+          work = awaitWork(me); // what it stole, if anything
+          if (work == null) {
+            continue;
+          }
         }
+        runAndRerun(me, work);
+        long held = me.runningTicket;
+        me.endRun();
+        progressed(me, held);
       }
     } finally {
       CURRENT_WORKER.remove();
@@ -733,8 +736,7 @@ public final class WorkQueue implements AutoCloseable {
         me.setBatchTicket(batch.nextTicket()); // handed off (counted in that list) or stolen
         progressed(me, ticket);
       }
-      Work<?> claimed = claimBatch(me);
-      return claimed != null ? claimed : stealClaimed(me);
+      return claimBatch(me);
     }
   }
 
@@ -957,18 +959,26 @@ public final class WorkQueue implements AutoCloseable {
 
   /**
    * Waits for work: spins on the list for a few microseconds (a producer that is still
-   * appending usually appends again sooner than a park and unpark take), then parks until a
-   * producer or another worker wakes it, or close() does.
+   * appending usually appends again sooner than a park and unpark take), then steals an instance
+   * another worker has held claimed all that time and returns it to run, or parks until a
+   * producer or another worker wakes it, or close() does. Stealing only after the spin leaves a
+   * busy worker its batch: a worker that merely caught up with the producer would otherwise take
+   * the lock for every instance it stole.
    */
   @SuppressWarnings("ThreadPriorityCheck") // one yield before parking: see performance.md
-  private void awaitWork(Worker me) {
+  private @Nullable Work<?> awaitWork(Worker me) {
     for (int check = 0; check < SPIN_CHECKS; check++) {
-      if (pending.hasTakeable() || othersHoldClaims(me)) {
-        return;
+      if (pending.hasTakeable()) {
+        return null;
       }
       for (int pause = 0; pause < SPIN_PAUSES; pause++) {
         Thread.onSpinWait();
       }
+    }
+    // Idle for the whole spin: what another worker still holds claimed waits behind its run.
+    Work<?> stolen = stealClaimed(me);
+    if (stolen != null) {
+      return stolen;
     }
     Thread.yield();
     me.parked = true;
@@ -976,7 +986,7 @@ public final class WorkQueue implements AutoCloseable {
     try {
       if (hasWorkOrClosed() || othersHoldClaims(me)) {
         PARKED.compareAndSet(me, true, false);
-        return;
+        return null;
       }
       while (me.parked) {
         LockSupport.park(this);
@@ -984,6 +994,7 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       SLEEPERS.getAndAdd(this, -1);
     }
+    return null;
   }
 
   /**
