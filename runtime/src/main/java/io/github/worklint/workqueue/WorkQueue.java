@@ -648,22 +648,21 @@ public final class WorkQueue implements AutoCloseable {
     return oldest;
   }
 
-  /** flush()'s condition, evaluated under the lock. */
+  /**
+   * flush()'s condition, evaluated under the lock. signalAt is lowered before the tickets are
+   * read: workers advance without the lock, storing their ticket before they read signalAt
+   * ({@link #progressed}), so one of the two sees the other. Read first, a worker could finish
+   * between the read and the store and never see the waiter (a lost signal, found by the test).
+   */
   private boolean flushedThrough(long target) {
-    if (oldestOutstandingTicket() >= target) {
-      return true;
-    }
     signalAt = Math.min(signalAt, target);
-    return false;
+    return oldestOutstandingTicket() >= target;
   }
 
-  /** drain()'s and close()'s condition, evaluated under the lock. */
+  /** drain()'s and close()'s condition, evaluated under the lock; signalAt first, as above. */
   private boolean drained() {
-    if (isIdle()) {
-      return true;
-    }
     signalAt = Long.MIN_VALUE;
-    return false;
+    return isIdle();
   }
 
   /** After a change of the outstanding tickets, under the lock: wakes waiters that may be done. */

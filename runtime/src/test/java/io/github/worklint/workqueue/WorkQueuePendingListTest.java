@@ -205,7 +205,7 @@ class WorkQueuePendingListTest {
     }
     long unsignalledBefore = Progress.UNSIGNALLED_ENDS.get();
     long expectedRuns = 0;
-    for (int round = 0; round < 60; round++) {
+    for (int round = 0; round < 150; round++) {
       int count = 1 + (round * 37) % items.size();
       WorkQueue queue = CountingThreadFactory.queue("signals-" + workers, workers);
       for (int wait = 0; wait < 3; wait++) {
