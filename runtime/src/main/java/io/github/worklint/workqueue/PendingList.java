@@ -96,14 +96,6 @@ final class PendingList extends PendingListTail {
     work.prev = work;
   }
 
-  /**
-   * Whether a linked slot is queued, for a taker that leaves it to another one: reads only the
-   * head, which takers write anyway (the tail's line belongs to the appenders).
-   */
-  boolean hasLinkedSlot() {
-    return HEAD.getVolatile(this) != null;
-  }
-
   /** Whether a slot may be queued: false only when the list is empty. No lock needed. */
   boolean mayHaveSlots() {
     return TAIL.getVolatile(this) != null;

@@ -236,31 +236,16 @@ class WorkQueuePendingListTest {
     for (int round = 0; round < 200; round++) {
       TestItem waiter = new TestItem(0);
       TestItem awaited = new TestItem(1);
-      TestItem rest = new TestItem(2);
       AtomicReference<String> seen = new AtomicReference<>();
-      try (WorkQueue queue = CountingThreadFactory.queue("give-back", 2);
-          Gate first = new Gate();
-          Gate second = new Gate()) {
+      try (WorkQueue queue = CountingThreadFactory.queue("give-back", 2)) {
         // flush(p) may find the slot already run by the other worker once it is given back
         // (and return false); either way it has run once when flush(p) returns.
         waiter.a.body = () -> {
           queue.flush(awaited.a());
           seen.set("awaited ran " + awaited.a.runs.get() + " time(s) before flush returned");
         };
-        TestItem blockers = new TestItem(-1);
-        blockers.b.body = first::pass;
-        blockers.c.body = second::pass;
-        assertTrue(queue.enqueue(blockers.b()));
-        assertTrue(queue.enqueue(blockers.c()));
-        first.awaitEntered();
-        second.awaitEntered();
-        assertTrue(queue.enqueue(waiter.a()));
-        assertTrue(queue.enqueue(awaited.a()));
-        assertTrue(queue.enqueue(rest.a()));
-        assertTrue(queue.enqueue(rest.b()));
-        first.release();
-        second.release();
-        queue.flush();
+        queueBehindHeldWorkers(queue, List.of(
+            waiter.a(), awaited.a(), new TestItem(2).a(), new TestItem(3).a()));
       }
       assertEquals("awaited ran 1 time(s) before flush returned", seen.get(), "round " + round);
     }
@@ -290,27 +275,35 @@ class WorkQueuePendingListTest {
         }
       };
       counterpart.a.body = counterpartRan::countDown;
-      try (WorkQueue queue = CountingThreadFactory.queue("steal", 2);
-          Gate first = new Gate();
-          Gate second = new Gate()) {
-        TestItem blockers = new TestItem(-1);
-        blockers.b.body = first::pass;
-        blockers.c.body = second::pass;
-        assertTrue(queue.enqueue(blockers.b()));
-        assertTrue(queue.enqueue(blockers.c()));
-        first.awaitEntered();
-        second.awaitEntered();
-        assertTrue(queue.enqueue(waiting.a()));
-        assertTrue(queue.enqueue(counterpart.a()));
-        for (TestItem other : others) {
-          assertTrue(queue.enqueue(other.a()));
-        }
-        first.release();
-        second.release();
-        queue.flush();
+      List<TestItem.A> queued = new ArrayList<>(List.of(waiting.a(), counterpart.a()));
+      others.forEach(other -> queued.add(other.a()));
+      try (WorkQueue queue = CountingThreadFactory.queue("steal", 2)) {
+        queueBehindHeldWorkers(queue, queued);
       }
       assertEquals(0, stuck.get(), "round " + round + ": the counterpart never ran");
       assertEquals(1, counterpart.a.runs.get(), "round " + round);
+    }
+  }
+
+  /**
+   * Queues {@code pointers} on {@code queue} (two workers) while both workers are held in runs,
+   * then releases them and waits with flush(): the first worker to claim sees all of them at once.
+   */
+  private static void queueBehindHeldWorkers(WorkQueue queue, List<TestItem.A> pointers) {
+    try (Gate first = new Gate(); Gate second = new Gate()) {
+      TestItem blockers = new TestItem(-1);
+      blockers.b.body = first::pass;
+      blockers.c.body = second::pass;
+      assertTrue(queue.enqueue(blockers.b()));
+      assertTrue(queue.enqueue(blockers.c()));
+      first.awaitEntered();
+      second.awaitEntered();
+      for (TestItem.A pointer : pointers) {
+        assertTrue(queue.enqueue(pointer));
+      }
+      first.release();
+      second.release();
+      queue.flush();
     }
   }
 
